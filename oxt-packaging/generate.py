@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Generates what the one function table (addin/functions.toml) describes, and checks it.
+
+  generate.py xcu TABLE OUT            CalcAddIns.xcu: Function Wizard names, descriptions, categories
+  generate.py reference TABLE OUT      the Markdown function reference
+  generate.py check-idl TABLE UNOIDL_READ RDB...
+                                       compare the table with the compiled IDL (methods, parameters)
+
+Every command first validates the table and stops with a message naming the row when it is incomplete.
+"""
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from xml.sax.saxutils import escape
+
+SERVICE = "KPI"
+LANGUAGES = ("en-US", "id")
+CATEGORIES = {"Database", "Date&Time", "Financial", "Information", "Logical", "Mathematical", "Matrix",
+              "Statistical", "Spreadsheet", "Text", "Add-In"}
+
+
+class TableError(Exception):
+    pass
+
+
+def method_for(name):
+    """KPI.ROI -> roi; KPI.CONVERSION.CI -> CONVERSION_CI (see the table's header)."""
+    parts = name.split(".")[1:]
+    return parts[0].lower() if len(parts) == 1 else "_".join(parts).upper()
+
+
+def load(path):
+    with open(path, "rb") as f:
+        table = tomllib.load(f)
+    functions = table.get("function", [])
+    if not functions:
+        raise TableError(f"{path}: no [[function]] rows")
+    seen = set()
+    for row in functions:
+        name = row.get("name", "?")
+        where = f"{path}: {name}"
+        for key in ("name", "method", "category", "en", "id", "errors", "example"):
+            if not row.get(key):
+                raise TableError(f"{where}: missing '{key}'")
+        if not re.fullmatch(r"KPI(\.[A-Z0-9]+){1,2}", name):
+            raise TableError(f"{where}: a name is KPI.<NAME> or KPI.<NAME>.<NAME> in capitals")
+        if row["method"] != method_for(name):
+            raise TableError(f"{where}: method must be '{method_for(name)}', not '{row['method']}'")
+        if row["category"] not in CATEGORIES:
+            raise TableError(f"{where}: category '{row['category']}' is not one of Calc's")
+        if name in seen:
+            raise TableError(f"{where}: listed twice")
+        seen.add(name)
+        for arg in row.get("argument", []):
+            for key in ("name", "en_name", "id_name", "en", "id"):
+                if not arg.get(key):
+                    raise TableError(f"{where}: argument {arg.get('name', '?')} misses '{key}'")
+    return functions
+
+
+def localized(values):
+    return "".join(f'<value xml:lang="{lang}">{escape(text)}</value>' for lang, text in values)
+
+
+def xcu(functions):
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<!-- Generated from addin/functions.toml by oxt-packaging/generate.py. Do not edit. -->',
+           '<oor:component-data xmlns:oor="http://openoffice.org/2001/registry"'
+           ' xmlns:xs="http://www.w3.org/2001/XMLSchema" oor:name="CalcAddIns" oor:package="org.openoffice.Office">',
+           ' <node oor:name="AddInInfo">',
+           f'  <node oor:name="{SERVICE}" oor:op="replace">',
+           '   <node oor:name="AddInFunctions">']
+    for f in functions:
+        out += [f'    <node oor:name="{f["method"]}" oor:op="replace">',
+                # The display name is KPI.<NAME> in every language; the en-US CompatibilityName makes it
+                # the English name Calc uses for formula input (setFormula) whatever the UI language.
+                f'     <prop oor:name="DisplayName">{localized((l, f["name"]) for l in LANGUAGES)}</prop>',
+                f'     <prop oor:name="Description">{localized([("en-US", f["en"]), ("id", f["id"])])}</prop>',
+                f'     <prop oor:name="Category"><value>{escape(f["category"])}</value></prop>',
+                f'     <prop oor:name="CompatibilityName">{localized([("en-US", f["name"])])}</prop>',
+                '     <node oor:name="Parameters">']
+        for a in f.get("argument", []):
+            out += [f'      <node oor:name="{a["name"]}" oor:op="replace">',
+                    f'       <prop oor:name="DisplayName">'
+                    f'{localized([("en-US", a["en_name"]), ("id", a["id_name"])])}</prop>',
+                    f'       <prop oor:name="Description">{localized([("en-US", a["en"]), ("id", a["id"])])}</prop>',
+                    '      </node>']
+        out += ['     </node>', '    </node>']
+    out += ['   </node>', '  </node>', ' </node>', '</oor:component-data>', '']
+    return "\n".join(out)
+
+
+def reference(functions):
+    out = ["# KPI Functions — function reference", "",
+           "Generated from `addin/functions.toml`. Arguments are separated by `;` as in Calc's English",
+           "formula syntax. Rates are fractions: format the cell as a percentage.", "",
+           "| function | what it computes |", "|---|---|"]
+    for f in functions:
+        anchor = f["name"].lower().replace(".", "")
+        out.append(f'| [{f["name"]}](#{anchor}) | {f["en"]} |')
+    for f in functions:
+        args = f.get("argument", [])
+        out += ["", f'## {f["name"]}', "",
+                f'`{f["name"]}({"; ".join(a["en_name"] for a in args)})`', "", f["en"], "",
+                f'*Indonesia:* {f["id"]}', ""]
+        if args:
+            out += ["| argument | meaning |", "|---|---|"]
+            out += [f'| `{a["en_name"]}` | {a["en"]} |' for a in args]
+            out.append("")
+        out += [f'**Errors:** {f["errors"]}', "",
+                f'**Example:** `{f["example"]["formula"]}` gives `{f["example"]["result"]}`.']
+    return "\n".join(out) + "\n"
+
+
+def idl_methods(unoidl_read, rdbs):
+    """{method: [parameter names]} of the interface XKpiFunctions in the compiled registry."""
+    text = subprocess.run([unoidl_read, *rdbs], check=True, capture_output=True, text=True).stdout
+    body = re.search(r"interface XKpiFunctions \{(.*?)\n\s*\};", text, re.S)
+    if not body:
+        raise TableError("the registry has no interface XKpiFunctions")
+    methods = {}
+    for m in re.finditer(r"^\s*[\w:<>\[\] ]+? (\w+)\(([^)]*)\);", body.group(1), re.M):
+        params = [p.split()[-1] for p in m.group(2).split(",") if p.strip()]
+        methods[m.group(1)] = params
+    return methods
+
+
+def check_idl(functions, methods):
+    problems = []
+    table = {f["method"]: [a["name"] for a in f.get("argument", [])] for f in functions}
+    for method in sorted(set(methods) - set(table)):
+        problems.append(f"IDL method {method} has no row in the table")
+    for method in sorted(set(table) - set(methods)):
+        problems.append(f"table method {method} is not in the IDL")
+    for method in sorted(set(table) & set(methods)):
+        if table[method] != methods[method]:
+            problems.append(f"{method}: IDL parameters {methods[method]} != table arguments {table[method]}")
+    return problems
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    command, table_path = argv[1], argv[2]
+    try:
+        functions = load(table_path)
+        if command == "xcu":
+            write(argv[3], xcu(functions))
+        elif command == "reference":
+            write(argv[3], reference(functions))
+        elif command == "check-idl":
+            problems = check_idl(functions, idl_methods(argv[3], argv[4:]))
+            for p in problems:
+                print("table/IDL mismatch:", p, file=sys.stderr)
+            if problems:
+                return 1
+            print(f"table and IDL agree: {len(functions)} functions")
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
+    except TableError as e:
+        print(f"generate.py: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

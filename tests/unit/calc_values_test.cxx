@@ -1,0 +1,156 @@
+// The glue without an office: UNO argument values in, Calc values out.
+#include "calc_values.hxx"
+
+#include <com/sun/star/uno/Sequence.hxx>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <new>
+
+namespace uno = css::uno;
+using kpi::error_kind;
+using kpi::calc::arguments;
+using kpi::calc::error_code_of;
+using rtl::OUString;
+
+namespace {
+
+uno::Any range(std::initializer_list<std::initializer_list<uno::Any>> rows)
+{
+    uno::Sequence<uno::Sequence<uno::Any>> sequence(static_cast<sal_Int32>(rows.size()));
+    auto* out = sequence.getArray();
+    for (const auto& row : rows) {
+        uno::Sequence<uno::Any> cells(static_cast<sal_Int32>(row.size()));
+        std::copy(row.begin(), row.end(), cells.getArray());
+        *out++ = cells;
+    }
+    return uno::Any(sequence);
+}
+
+kpi::result<double> divide(double a, double b)
+{
+    if (b == 0)
+        return kpi::fail(error_kind::division_by_zero, "TEST", "b", "is 0");
+    return a / b;
+}
+
+TEST(ErrorValue, IsANaNThatCarriesCalcsErrorCode)
+{
+    const double v = kpi::calc::error_value(532);
+    EXPECT_TRUE(std::isnan(v));
+    EXPECT_EQ(error_code_of(v), 532u);
+    EXPECT_EQ(error_code_of(1.5), std::nullopt);
+}
+
+TEST(CalcErrorCode, EachKindHasTheErrorTheSpecNames)
+{
+    EXPECT_EQ(kpi::calc::calc_error_code(error_kind::division_by_zero), 532u); // #DIV/0!
+    EXPECT_EQ(kpi::calc::calc_error_code(error_kind::invalid_argument), 502u); // Err:502
+    EXPECT_EQ(kpi::calc::calc_error_code(error_kind::no_result), 503u);        // #NUM!
+    EXPECT_EQ(kpi::calc::calc_error_code(error_kind::wrong_type), 519u);       // #VALUE!
+    EXPECT_EQ(kpi::calc::calc_error_code(error_kind::not_available), 0x7fffu); // #N/A
+}
+
+TEST(ToCalc, ValuesPassAndErrorsBecomeErrorValues)
+{
+    EXPECT_EQ(kpi::calc::to_calc(0.25), 0.25);
+    EXPECT_EQ(error_code_of(kpi::calc::to_calc(kpi::fail(error_kind::invalid_argument, "F", "x", "bad"))), 502u);
+    EXPECT_EQ(error_code_of(kpi::calc::to_calc(kpi::fail(error_kind::not_available, "F", "x", "bad"))), 0x7fffu);
+}
+
+TEST(ToCalc, NonFiniteValuesNeverReachCalcRaw)
+{
+    EXPECT_EQ(error_code_of(kpi::calc::to_calc(std::numeric_limits<double>::infinity())), 503u);
+    EXPECT_EQ(error_code_of(kpi::calc::to_calc(std::numeric_limits<double>::quiet_NaN())), 503u);
+}
+
+TEST(NumberArgument, NumbersAndBooleansAreNumbers)
+{
+    arguments args{"TEST"};
+    EXPECT_EQ(args.number(uno::Any(2.5), "x"), 2.5);
+    EXPECT_EQ(args.number(uno::Any(true), "x"), 1.0);
+    EXPECT_EQ(args.number(uno::Any(sal_Int32(7)), "x"), 7.0);
+    EXPECT_FALSE(args.failure());
+}
+
+TEST(NumberArgument, RangeIsTheSumOfItsNumericCells)
+{
+    arguments args{"TEST"};
+    const uno::Any cells = range({{uno::Any(1.0), uno::Any(OUString("text"))}, {uno::Any(), uno::Any(2.5)}});
+    EXPECT_EQ(args.number(cells, "x"), 3.5);
+    EXPECT_FALSE(args.failure());
+}
+
+TEST(NumberArgument, RangeSumIsCompensatedAsCalcsSum)
+{
+    arguments args{"TEST"};
+    EXPECT_EQ(args.number(range({{uno::Any(1e16)}, {uno::Any(1.0)}, {uno::Any(-1e16)}}), "x"), 1.0);
+}
+
+TEST(NumberArgument, EmptyRangeIsZero)
+{
+    arguments args{"TEST"};
+    EXPECT_EQ(args.number(range({}), "x"), 0.0);
+    EXPECT_FALSE(args.failure());
+}
+
+TEST(NumberArgument, TextGivenDirectlyIsWrongType)
+{
+    arguments args{"KPI.ROI"};
+    (void)args.number(uno::Any(OUString("a")), "gain");
+    ASSERT_TRUE(args.failure());
+    EXPECT_EQ(args.failure()->kind, error_kind::wrong_type);
+    EXPECT_EQ(args.failure()->message, "KPI.ROI: gain is text, not a number");
+}
+
+TEST(NumberArgument, MissingArgumentIsWrongType)
+{
+    arguments args{"KPI.ROI"};
+    (void)args.number(uno::Any(), "cost");
+    ASSERT_TRUE(args.failure());
+    EXPECT_EQ(args.failure()->message, "KPI.ROI: cost is missing");
+}
+
+TEST(NumberArgument, OtherTypesAreWrongType)
+{
+    arguments args{"TEST"};
+    (void)args.number(uno::Any(uno::Sequence<OUString>(2)), "x");
+    ASSERT_TRUE(args.failure());
+    EXPECT_EQ(args.failure()->kind, error_kind::wrong_type);
+}
+
+TEST(Call, ComputesWhenEveryArgumentIsGood)
+{
+    arguments args{"TEST"};
+    EXPECT_EQ(args.call(divide, args.number(uno::Any(1.0), "a"), args.number(uno::Any(4.0), "b")), 0.25);
+}
+
+TEST(Call, CoreErrorsBecomeCalcErrors)
+{
+    arguments args{"TEST"};
+    EXPECT_EQ(error_code_of(args.call(divide, 1.0, 0.0)), 532u);
+}
+
+TEST(Call, ArgumentErrorWinsOverTheCoreAndSkipsIt)
+{
+    arguments args{"TEST"};
+    bool called = false;
+    const double v = args.call(
+        [&](double, double) -> kpi::result<double> {
+            called = true;
+            return 1.0;
+        },
+        args.number(uno::Any(OUString("x")), "a"), 0.0);
+    EXPECT_EQ(error_code_of(v), 519u);
+    EXPECT_FALSE(called);
+}
+
+TEST(Call, ExceptionsNeverEscapeIntoCalc)
+{
+    arguments args{"TEST"};
+    const double v = args.call([]() -> kpi::result<double> { throw std::bad_alloc(); });
+    EXPECT_EQ(error_code_of(v), 519u);
+}
+
+} // namespace
