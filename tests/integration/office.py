@@ -117,8 +117,11 @@ class Office:
         env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
         if self.ui_locale:
             args.insert(1, f"--language={self.ui_locale}")
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-                                        start_new_session=True)
+        # stderr goes to a file: a pipe nobody reads would block the office once it is full.
+        self.log_path = os.path.join(self.profile, "soffice-stderr.log")
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=log, env=env,
+                                            start_new_session=True)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -128,8 +131,8 @@ class Office:
                 break
             except Exception:
                 if self.process.poll() is not None:
-                    raise OfficeError(f"soffice exited with {self.process.returncode}: "
-                                      f"{self.process.stderr.read().decode(errors='replace')[-2000:]}")
+                    with open(self.log_path, errors="replace") as log:
+                        raise OfficeError(f"soffice exited with {self.process.returncode}: {log.read()[-2000:]}")
                 if time.monotonic() > deadline:
                     raise OfficeError(f"soffice did not accept a connection within {START_TIMEOUT_S} s")
                 time.sleep(0.1)

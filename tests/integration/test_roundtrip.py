@@ -1,0 +1,66 @@
+"""A workbook using the KPI functions keeps its formulas when saved as .ods and .xlsx: the files store
+KPI.<NAME>(...), and both reload with the same formulas and values."""
+import os
+import shutil
+import tempfile
+import zipfile
+
+from kpitest import OfficeTestCase, function_table, main
+
+FORMULAS = {
+    "D1": "=KPI.CONVERSION(A1;B1)",
+    "D2": "=KPI.ROI(A2;B2)",
+    "D3": "=KPI.RETENTION(A3;B3;C3)",
+    "D4": "=KPI.ROI(A1:A3;B1:B3)",
+    "D5": "=KPI.CONVERSION({10;20};{100;100})",
+    "D6": "=KPI.ROI(1;0)",  # an error value survives too
+}
+FORMATS = {"ods": ("calc8", "content.xml"), "xlsx": ("Calc MS Excel 2007 XML", "xl/worksheets/sheet1.xml")}
+
+
+class RoundTrip(OfficeTestCase):
+    def setUp(self):
+        super().setUp()
+        self.directory = tempfile.mkdtemp(prefix="kpi-roundtrip-")
+        self.sheet.fill("A1", [[75, 500, 0], [150, 100, 0], [1000, 1100, 250]])
+        self.compute(**FORMULAS)
+        self.before = {a: (self.sheet.value(a), self.sheet.error(a)) for a in FORMULAS}
+
+    def tearDown(self):
+        super().tearDown()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def test_every_function_of_the_table_is_covered(self):
+        used = {f.split("(")[0][1:] for f in FORMULAS.values()}
+        self.assertEqual(used, {f["name"] for f in function_table()})
+
+    def check_format(self, extension):
+        filter_name, stored_part = FORMATS[extension]
+        path = os.path.join(self.directory, f"kpi.{extension}")
+        self.sheet.save(path, filter_name)
+
+        with zipfile.ZipFile(path) as archive:
+            stored = archive.read(stored_part).decode("utf-8")
+        for name in ("KPI.CONVERSION(", "KPI.ROI(", "KPI.RETENTION("):
+            self.assertIn(name, stored, f"{extension} does not store {name}")
+        self.assertNotIn("ORG.", stored.upper().replace("ORG.OPENOFFICE", ""), "namespaced names stored")
+
+        reloaded = self.office.open(path)
+        try:
+            reloaded.recalculate()
+            for address, formula in FORMULAS.items():
+                with self.subTest(extension=extension, cell=address):
+                    self.assertEqual(reloaded.get_formula(address), formula)
+                    self.assertEqual((reloaded.value(address), reloaded.error(address)), self.before[address])
+        finally:
+            reloaded.close()
+
+    def test_ods(self):
+        self.check_format("ods")
+
+    def test_xlsx(self):
+        self.check_format("xlsx")
+
+
+if __name__ == "__main__":
+    main()
