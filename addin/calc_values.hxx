@@ -47,7 +47,8 @@ namespace kpi::calc {
 /// returned by call() instead of calling the core, so that the glue of a function is one line:
 ///     arguments args{"KPI.ROI"};
 ///     return args.call(kpi::return_on_investment, args.number(gain, "gain"), args.number(cost, "cost"));
-class arguments {
+class arguments
+{
 public:
     explicit arguments(std::string_view function) noexcept : function_(function) {}
 
@@ -57,8 +58,7 @@ public:
     [[nodiscard]] double number(const css::uno::Any& value, std::string_view argument);
 
     /// Calls the core with the read arguments and converts its result for Calc; never throws.
-    template <class F, class... Args>
-    [[nodiscard]] double call(F&& core_function, Args&&... args) noexcept
+    template <class F, class... Args> [[nodiscard]] double call(F&& core_function, Args&&... args) noexcept
     {
         if (failure_)
             return error_value(calc_error_code(failure_->kind));

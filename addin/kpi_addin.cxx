@@ -51,7 +51,10 @@ public:
     }
 
     // XServiceInfo
-    OUString SAL_CALL getImplementationName() override { return OUString::createFromAscii(implementation_name); }
+    OUString SAL_CALL getImplementationName() override
+    {
+        return OUString::createFromAscii(implementation_name);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override
     {
         return cppu::supportsService(this, name);

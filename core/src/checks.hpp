@@ -10,7 +10,8 @@
 namespace kpi::detail {
 
 /// A name for the function being checked, as the user types it ("KPI.ROI").
-struct checker {
+struct checker
+{
     std::string_view function;
 
     /// invalid_argument unless value is a finite number.

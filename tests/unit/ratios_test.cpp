@@ -44,7 +44,8 @@ TEST(ConversionRate, ZeroLeadsIsDivisionByZero)
 TEST(ConversionRate, NegativeCountIsInvalid)
 {
     expect_error(kpi::conversion_rate(-1, 10), error_kind::invalid_argument, "KPI.CONVERSION");
-    EXPECT_EQ(kpi::conversion_rate(-1, 10).error().message, "KPI.CONVERSION: conversions must not be negative (got -1)");
+    EXPECT_EQ(kpi::conversion_rate(-1, 10).error().message,
+              "KPI.CONVERSION: conversions must not be negative (got -1)");
     expect_error(kpi::conversion_rate(1, -10), error_kind::invalid_argument, "KPI.CONVERSION");
 }
 
@@ -83,7 +84,8 @@ TEST(ReturnOnInvestment, ZeroCostIsDivisionByZero)
 TEST(ReturnOnInvestment, NegativeCostIsInvalid)
 {
     expect_error(kpi::return_on_investment(1, -100), error_kind::invalid_argument, "KPI.ROI");
-    EXPECT_EQ(kpi::return_on_investment(1, -100).error().message, "KPI.ROI: cost must not be negative (got -100)");
+    EXPECT_EQ(kpi::return_on_investment(1, -100).error().message,
+              "KPI.ROI: cost must not be negative (got -100)");
 }
 
 TEST(ReturnOnInvestment, OverflowHasNoRealResult)
@@ -107,8 +109,8 @@ TEST(RetentionRate, PublicVector)
 
 TEST(RetentionRate, Boundaries)
 {
-    EXPECT_EQ(*kpi::retention_rate(100, 100, 0), 1.0);  // everyone kept, nobody new
-    EXPECT_EQ(*kpi::retention_rate(100, 30, 30), 0.0);  // everyone lost, all customers at the end are new
+    EXPECT_EQ(*kpi::retention_rate(100, 100, 0), 1.0); // everyone kept, nobody new
+    EXPECT_EQ(*kpi::retention_rate(100, 30, 30), 0.0); // everyone lost, all customers at the end are new
     EXPECT_EQ(*kpi::retention_rate(1, 1, 0), 1.0);
 }
 

@@ -6,7 +6,8 @@ namespace {
 
 TEST(Fail, MessageNamesFunctionArgumentAndValue)
 {
-    const kpi::error e = kpi::fail(kpi::error_kind::invalid_argument, "KPI.ROI", "cost", "must not be negative", -5);
+    const kpi::error e =
+        kpi::fail(kpi::error_kind::invalid_argument, "KPI.ROI", "cost", "must not be negative", -5);
     EXPECT_EQ(e.kind, kpi::error_kind::invalid_argument);
     EXPECT_EQ(e.message, "KPI.ROI: cost must not be negative (got -5)");
 }
@@ -21,8 +22,10 @@ TEST(Fail, MessageWithoutValueOrArgument)
 
 TEST(Fail, NonFiniteValuesAreWrittenReadably)
 {
-    EXPECT_EQ(kpi::fail(kpi::error_kind::invalid_argument, "F", "x", "bad", 1.0 / 0.0).message, "F: x bad (got inf)");
-    EXPECT_EQ(kpi::fail(kpi::error_kind::invalid_argument, "F", "x", "bad", 0.1).message, "F: x bad (got 0.1)");
+    EXPECT_EQ(kpi::fail(kpi::error_kind::invalid_argument, "F", "x", "bad", 1.0 / 0.0).message,
+              "F: x bad (got inf)");
+    EXPECT_EQ(kpi::fail(kpi::error_kind::invalid_argument, "F", "x", "bad", 0.1).message,
+              "F: x bad (got 0.1)");
 }
 
 TEST(ErrorKind, EveryKindHasAName)

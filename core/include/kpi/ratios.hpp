@@ -20,6 +20,7 @@ namespace kpi {
 /// (Kumar & Reinartz; agilebrandguide.com: S = 1000, N = 250, E = 1100 gives 0.85).
 /// Errors: invalid_argument when a count is negative, or when customers_end - new_customers (the
 /// customers kept) is negative or larger than customers_start; division_by_zero when customers_start is 0.
-[[nodiscard]] result<double> retention_rate(double customers_start, double customers_end, double new_customers);
+[[nodiscard]] result<double> retention_rate(double customers_start, double customers_end,
+                                            double new_customers);
 
 } // namespace kpi

@@ -22,7 +22,8 @@ enum class error_kind {
 /// The name of a kind as written in messages and tests: "division by zero", "invalid argument", ...
 [[nodiscard]] std::string_view to_string(error_kind kind) noexcept;
 
-struct error {
+struct error
+{
     error_kind kind;
     std::string message; ///< "KPI.ROI: cost must not be negative (got -5)"
 
@@ -35,8 +36,8 @@ struct error {
                          std::string_view problem, std::optional<double> value = std::nullopt);
 
 /// Either a value of type T or an error.
-template <class T>
-class [[nodiscard]] result {
+template <class T> class [[nodiscard]] result
+{
 public:
     result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
     result(kpi::error failure) : state_(std::in_place_index<1>, std::move(failure)) {}

@@ -7,7 +7,8 @@
 namespace kpi {
 
 /// Neumaier's improved Kahan summation: add values one at a time, read the total with value().
-class compensated_sum {
+class compensated_sum
+{
 public:
     void add(double x) noexcept
     {
