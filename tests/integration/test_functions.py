@@ -31,6 +31,11 @@ class Roi(OfficeTestCase):
         self.assertClose(self.assertSameAsNative("=KPI.ROI(150;100)", "=(150-100)/100"), 0.5)
         self.assertClose(self.assertSameAsNative("=KPI.ROI(40;100)", "=(40-100)/100"), -0.6)
 
+    def test_lower_case_name(self):
+        self.compute(A1="=kpi.roi(150;100)")
+        self.assertEqual(self.sheet.value("A1"), 0.5)
+        self.assertEqual(self.sheet.get_formula("A1"), "=KPI.ROI(150;100)")
+
     def test_cells(self):
         self.sheet.fill("A1", [[12345.67, 8910.11]])
         self.assertSameAsNative("=KPI.ROI(A1;B1)", "=(A1-B1)/B1")
