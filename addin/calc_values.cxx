@@ -2,10 +2,11 @@
 
 #include <kpi/sum.hpp>
 
-#include <com/sun/star/uno/Sequence.hxx>
+#include <rtl/ustring.hxx>
 
 #include <bit>
 #include <cmath>
+#include <initializer_list>
 
 namespace uno = css::uno;
 
@@ -16,6 +17,39 @@ namespace {
 constexpr std::uint64_t quiet_nan_bits = 0x7ff8'0000'0000'0000;
 
 using cell_rows = uno::Sequence<uno::Sequence<uno::Any>>;
+
+/// The range inside an any, read in place (no copy), or nullptr when the any holds no range.
+const cell_rows* range_in(const uno::Any& value)
+{
+    if (value.getValueTypeClass() != uno::TypeClass_SEQUENCE ||
+        value.getValueType() != cppu::UnoType<cell_rows>::get())
+        return nullptr;
+    return static_cast<const cell_rows*>(value.getValue());
+}
+
+double double_in(const uno::Any& value)
+{
+    return *static_cast<const double*>(value.getValue());
+}
+
+bool is_empty(const uno::Any& value)
+{
+    return value.getValueTypeClass() == uno::TypeClass_VOID;
+}
+
+/// A one-row array (the SDK's Sequence has no initializer-list constructor).
+array_result one_row(std::initializer_list<uno::Any> cells)
+{
+    const uno::Sequence<uno::Any> row(cells.begin(), static_cast<sal_Int32>(cells.size()));
+    return array_result(&row, 1);
+}
+
+uno::Any calc_cell(const std::optional<result<double>>& cell)
+{
+    if (!cell)
+        return {};
+    return uno::Any(to_calc(*cell));
+}
 
 } // namespace
 
@@ -40,6 +74,42 @@ double to_calc(const result<double>& outcome) noexcept
     return *outcome;
 }
 
+array_result to_calc(const result<grid>& outcome)
+{
+    if (!outcome)
+        return one_row({uno::Any(to_calc(result<double>(outcome.error())))});
+    const grid& g = *outcome;
+    array_result rows(static_cast<sal_Int32>(g.rows));
+    auto* row_out = rows.getArray();
+    for (std::size_t r = 0; r < g.rows; ++r) {
+        uno::Sequence<uno::Any> row(static_cast<sal_Int32>(g.columns));
+        auto* cell_out = row.getArray();
+        for (std::size_t c = 0; c < g.columns; ++c)
+            cell_out[c] = calc_cell(g.cells[r * g.columns + c]);
+        row_out[r] = row;
+    }
+    return rows;
+}
+
+array_result to_calc(const result<interval>& outcome)
+{
+    if (!outcome) {
+        const uno::Any e(to_calc(result<double>(outcome.error())));
+        return one_row({e, e});
+    }
+    return one_row({uno::Any(outcome->lower), uno::Any(outcome->upper)});
+}
+
+result<grid> in_shape(const numeric_cells& cells, const result<std::vector<result<double>>>& values)
+{
+    if (!values)
+        return values.error();
+    grid out(cells.rows, cells.columns);
+    for (std::size_t i = 0; i < values->size() && i < cells.positions.size(); ++i)
+        out.cells[cells.positions[i]] = (*values)[i];
+    return out;
+}
+
 void arguments::record(error e)
 {
     if (!failure_)
@@ -50,7 +120,7 @@ double arguments::number(const uno::Any& value, std::string_view argument)
 {
     switch (value.getValueTypeClass()) {
     case uno::TypeClass_DOUBLE:
-        return *static_cast<const double*>(value.getValue());
+        return double_in(value);
     case uno::TypeClass_BOOLEAN:
         return *static_cast<const sal_Bool*>(value.getValue()) ? 1.0 : 0.0;
     case uno::TypeClass_VOID:
@@ -60,14 +130,12 @@ double arguments::number(const uno::Any& value, std::string_view argument)
         record(fail(error_kind::wrong_type, function_, argument, "is text, not a number"));
         return 0.0;
     case uno::TypeClass_SEQUENCE:
-        if (value.getValueType() == cppu::UnoType<cell_rows>::get()) {
-            // Read in place: no copy of the range, no allocation per cell.
-            const auto& rows = *static_cast<const cell_rows*>(value.getValue());
+        if (const cell_rows* rows = range_in(value)) {
             compensated_sum total;
-            for (const auto& row : rows)
+            for (const auto& row : *rows)
                 for (const auto& cell : row)
                     if (cell.getValueTypeClass() == uno::TypeClass_DOUBLE)
-                        total.add(*static_cast<const double*>(cell.getValue()));
+                        total.add(double_in(cell));
             return total.value();
         }
         break;
@@ -78,6 +146,59 @@ double arguments::number(const uno::Any& value, std::string_view argument)
     }
     record(fail(error_kind::wrong_type, function_, argument, "is not a number or a range of numbers"));
     return 0.0;
+}
+
+double arguments::number_or(const uno::Any& value, std::string_view argument, double fallback)
+{
+    return is_empty(value) ? fallback : number(value, argument);
+}
+
+std::optional<double> arguments::optional_number(const uno::Any& value, std::string_view argument)
+{
+    if (is_empty(value))
+        return std::nullopt;
+    return number(value, argument);
+}
+
+bool arguments::flag_or(const uno::Any& value, std::string_view argument, bool fallback)
+{
+    return is_empty(value) ? fallback : number(value, argument) != 0;
+}
+
+numeric_cells arguments::values(const uno::Any& value, std::string_view argument)
+{
+    numeric_cells out;
+    if (const cell_rows* rows = range_in(value)) {
+        out.rows = static_cast<std::size_t>(rows->getLength());
+        out.columns = out.rows ? static_cast<std::size_t>((*rows)[0].getLength()) : 0;
+        std::size_t position = 0;
+        for (const auto& row : *rows) {
+            for (const auto& cell : row) {
+                if (cell.getValueTypeClass() == uno::TypeClass_DOUBLE) {
+                    out.values.push_back(double_in(cell));
+                    out.positions.push_back(position);
+                }
+                ++position;
+            }
+        }
+        return out;
+    }
+    out.rows = out.columns = 1;
+    out.values.push_back(number(value, argument));
+    out.positions.push_back(0);
+    return out;
+}
+
+std::string arguments::word(const uno::Any& value, std::string_view argument)
+{
+    if (is_empty(value))
+        return {};
+    if (rtl::OUString text; value >>= text)
+        return rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8).getStr();
+    if (double number = 0; value >>= number) // a number where a word belongs: its digits, never a valid word
+        return std::to_string(number);
+    record(fail(error_kind::wrong_type, function_, argument, "is not a word"));
+    return {};
 }
 
 } // namespace kpi::calc

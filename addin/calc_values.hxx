@@ -2,15 +2,21 @@
 // results and errors back to the values Calc shows. Every Calc error the add-in produces is made here.
 #pragma once
 
+#include <kpi/experiments.hpp>
+#include <kpi/grid.hpp>
 #include <kpi/result.hpp>
 
 #include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
 
 #include <cstdint>
 #include <exception>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace kpi::calc {
 
@@ -39,9 +45,29 @@ namespace kpi::calc {
 /// The error code an error_value carries, or nothing for an ordinary number. For tests.
 [[nodiscard]] std::optional<std::uint32_t> error_code_of(double value) noexcept;
 
+using array_result = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+
 /// What Calc shows for a core result: the value, or the error value of its kind. A non-finite value
 /// (which the core never returns) becomes #NUM!, so Calc never sees a raw NaN or infinity.
 [[nodiscard]] double to_calc(const result<double>& outcome) noexcept;
+/// An array result; an error of the whole is a 1x1 array, which Calc repeats over the formula's cells.
+[[nodiscard]] array_result to_calc(const result<grid>& outcome);
+/// A 1x2 array {lower, upper}; an error fills both cells.
+[[nodiscard]] array_result to_calc(const result<interval>& outcome);
+
+/// The numeric cells of a range argument (the spec's "R"), in row order, with the range's shape and each
+/// value's position in it, so that a result can be given back in the same shape.
+struct numeric_cells
+{
+    std::size_t rows = 0;
+    std::size_t columns = 0;
+    std::vector<double> values;
+    std::vector<std::size_t> positions; ///< row * columns + column of each value
+};
+
+/// Places per-value results at their cells' positions; the other cells stay empty.
+[[nodiscard]] result<grid> in_shape(const numeric_cells& cells,
+                                    const result<std::vector<result<double>>>& values);
 
 /// Reads the arguments of one call. Each reader returns a core input; the first failure is recorded and
 /// returned by call() instead of calling the core, so that the glue of a function is one line:
@@ -57,16 +83,45 @@ public:
     /// an empty cell is 0; a missing argument is #VALUE!.
     [[nodiscard]] double number(const css::uno::Any& value, std::string_view argument);
 
-    /// Calls the core with the read arguments and converts its result for Calc; never throws.
-    template <class F, class... Args> [[nodiscard]] double call(F&& core_function, Args&&... args) noexcept
+    /// An optional number: left out or left empty, it is `fallback`; otherwise as number().
+    [[nodiscard]] double number_or(const css::uno::Any& value, std::string_view argument, double fallback);
+
+    /// An optional number without a default: nothing when left out or left empty.
+    [[nodiscard]] std::optional<double> optional_number(const css::uno::Any& value,
+                                                        std::string_view argument);
+
+    /// An optional TRUE/FALSE: left out or empty it is `fallback`; a number is true unless 0; text is
+    /// #VALUE!.
+    [[nodiscard]] bool flag_or(const css::uno::Any& value, std::string_view argument, bool fallback);
+
+    /// A numeric range argument (the spec's "R"): every numeric cell is one value, empty and text cells are
+    /// skipped; a single number is one value; text given directly is #VALUE!.
+    [[nodiscard]] numeric_cells values(const css::uno::Any& value, std::string_view argument);
+
+    /// An option word, read by `parse` (which gets "" when the argument is left out or empty).
+    template <class Parse>
+    [[nodiscard]] auto option(const css::uno::Any& value, std::string_view argument, Parse&& parse)
     {
+        auto parsed = parse(word(value, argument));
+        using option_type = std::decay_t<decltype(*parsed)>;
+        if (!parsed) {
+            record(parsed.error());
+            return option_type{};
+        }
+        return *parsed;
+    }
+
+    /// Calls the core with the read arguments and converts its result for Calc; never throws into Calc.
+    template <class F, class... Args> [[nodiscard]] auto call(F&& core_function, Args&&... args)
+    {
+        using core_result = decltype(std::forward<F>(core_function)(std::forward<Args>(args)...));
         if (failure_)
-            return error_value(calc_error_code(failure_->kind));
+            return to_calc(core_result(*failure_));
         try {
             return to_calc(std::forward<F>(core_function)(std::forward<Args>(args)...));
-        } catch (const std::exception&) {
+        } catch (const std::exception& e) {
             // bad_alloc and the like: an error in the cell, never an exception into Calc.
-            return error_value(calc_error_code(error_kind::wrong_type));
+            return to_calc(core_result(fail(error_kind::wrong_type, function_, "", e.what())));
         }
     }
 
@@ -75,6 +130,7 @@ public:
 
 private:
     void record(error e);
+    [[nodiscard]] std::string word(const css::uno::Any& value, std::string_view argument);
 
     std::string_view function_;
     std::optional<error> failure_;

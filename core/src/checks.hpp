@@ -9,7 +9,7 @@
 
 namespace kpi::detail {
 
-/// A name for the function being checked, as the user types it ("KPI.ROI").
+/// The checks of one function, named as the user types it ("KPI.ROI").
 struct checker
 {
     std::string_view function;
@@ -32,6 +32,27 @@ struct checker
         return fail(error_kind::invalid_argument, function, argument, "must not be negative", value);
     }
 
+    /// invalid_argument unless 0 <= value <= 1.
+    [[nodiscard]] std::optional<error> fraction(double value, std::string_view argument) const
+    {
+        if (auto e = finite(value, argument))
+            return e;
+        if (value >= 0 && value <= 1)
+            return std::nullopt;
+        return fail(error_kind::invalid_argument, function, argument, "must be between 0 and 1", value);
+    }
+
+    /// invalid_argument when part > whole ("conversions must not exceed leads").
+    [[nodiscard]] std::optional<error> at_most(double part, std::string_view part_name, double whole,
+                                               std::string_view whole_name) const
+    {
+        if (part <= whole)
+            return std::nullopt;
+        std::string problem = "must not exceed ";
+        problem.append(whole_name);
+        return fail(error_kind::invalid_argument, function, part_name, problem, part);
+    }
+
     /// division_by_zero when a denominator is 0.
     [[nodiscard]] std::optional<error> nonzero_denominator(double value, std::string_view argument) const
     {
@@ -39,16 +60,22 @@ struct checker
             return std::nullopt;
         return fail(error_kind::division_by_zero, function, argument, "is 0");
     }
+
+    /// A finite value, or no_result when the computation overflowed (1e300 / 1e-300).
+    [[nodiscard]] result<double> finite_result(double value) const
+    {
+        if (std::isfinite(value))
+            return value;
+        return fail(error_kind::no_result, function, "", "result is too large to represent");
+    }
 };
 
-/// A finite quotient, or no_result when the division overflowed (1e300 / 1e-300).
-[[nodiscard]] inline result<double> finite_quotient(double numerator, double denominator,
-                                                    std::string_view function)
+/// Runs checks in order and gives the first error: `if (auto e = first_error(a, b, c)) return *e;`
+template <class... Checks> [[nodiscard]] std::optional<error> first_error(Checks&&... checks)
 {
-    const double quotient = numerator / denominator;
-    if (std::isfinite(quotient))
-        return quotient;
-    return fail(error_kind::no_result, function, "", "result is too large to represent");
+    std::optional<error> found;
+    ((found ? void() : void(found = std::forward<Checks>(checks))), ...);
+    return found;
 }
 
 } // namespace kpi::detail

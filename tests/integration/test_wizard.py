@@ -25,11 +25,39 @@ class FunctionWizard(OfficeTestCase):
                 entry = self.wizard[function["name"]]
                 self.assertEqual(entry["Description"], function["en"])
                 self.assertEqual(entry["Category"], ADD_IN_CATEGORY)
-                names = [a.Name for a in entry["Arguments"]]
+                names = [a.Name for a in entry["Arguments"] or ()]
                 self.assertEqual(names, [a["en_name"] for a in function.get("argument", [])])
-                for argument, expected in zip(entry["Arguments"], function.get("argument", [])):
+                for argument, expected in zip(entry["Arguments"] or (), function.get("argument", [])):
                     self.assertEqual(argument.Description, expected["en"])
                     self.assertNotIn("###", argument.Name)
+
+    def test_reference_examples_give_their_documented_results(self):
+        """Each example of the function reference, computed in Calc, shows the result the reference prints
+        (to the digits printed); array examples are entered as array formulas over one row."""
+        for function in function_table():
+            formula, documented = function["example"]["formula"], function["example"]["result"]
+            with self.subTest(formula):
+                if documented.startswith("{"):
+                    expected = [float(v) for v in documented.strip("{}").split(";")]
+                    self.sheet.array_formula(f"A1:{chr(ord('A') + len(expected) - 1)}1", formula)
+                else:
+                    expected = [documented]
+                    self.sheet.formula("A1", formula)
+                self.sheet.recalculate()
+                for column, want in enumerate(expected):
+                    cell = self.sheet.sheet.getCellByPosition(column, 0)
+                    self.assertEqual(cell.getError(), 0, f"{formula} gave an error")
+                    if isinstance(want, str) and not want[:1].isdigit() and not want.startswith("-"):
+                        self.assertEqual(cell.getString(), want)
+                        continue
+                    text = str(want) if not isinstance(want, str) else want
+                    decimals = len(text.split(".")[1]) if "." in text else 0
+                    if function["name"] == "KPI.VERSION":
+                        self.assertEqual(cell.getString(), text)
+                    else:
+                        self.assertAlmostEqual(cell.getValue(), float(text), places=decimals,
+                                               msg=f"{formula}: {cell.getValue()} is not {text}")
+                self.sheet.sheet.getCellRangeByName("A1:J1").clearContents(1023)
 
     def test_every_function_has_its_indonesian_strings(self):
         config = self.office.ctx.ServiceManager.createInstanceWithContext(

@@ -55,9 +55,11 @@ TEST(CalcErrorCode, EachKindHasTheErrorTheSpecNames)
 TEST(ToCalc, ValuesPassAndErrorsBecomeErrorValues)
 {
     EXPECT_EQ(kpi::calc::to_calc(0.25), 0.25);
-    EXPECT_EQ(error_code_of(kpi::calc::to_calc(kpi::fail(error_kind::invalid_argument, "F", "x", "bad"))),
+    EXPECT_EQ(error_code_of(kpi::calc::to_calc(
+                  kpi::result<double>(kpi::fail(error_kind::invalid_argument, "F", "x", "bad")))),
               502u);
-    EXPECT_EQ(error_code_of(kpi::calc::to_calc(kpi::fail(error_kind::not_available, "F", "x", "bad"))),
+    EXPECT_EQ(error_code_of(kpi::calc::to_calc(
+                  kpi::result<double>(kpi::fail(error_kind::not_available, "F", "x", "bad")))),
               0x7fffu);
 }
 

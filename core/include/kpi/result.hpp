@@ -48,6 +48,7 @@ public:
     /// The value; only valid when has_value().
     [[nodiscard]] const T& value() const& { return std::get<0>(state_); }
     [[nodiscard]] const T& operator*() const& { return value(); }
+    [[nodiscard]] const T* operator->() const { return &value(); }
     /// The error; only valid when !has_value().
     [[nodiscard]] const kpi::error& error() const& { return std::get<1>(state_); }
 

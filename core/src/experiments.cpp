@@ -1,0 +1,114 @@
+#include "kpi/experiments.hpp"
+
+#include "checks.hpp"
+
+#include <boost/math/distributions/normal.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+namespace kpi {
+
+using detail::checker;
+using detail::first_error;
+
+namespace {
+
+const boost::math::normal_distribution<double> standard_normal{};
+
+std::optional<error> check_group(const checker& check, double conversions, std::string_view conversions_name,
+                                 double visitors, std::string_view visitors_name)
+{
+    return first_error(check.non_negative(conversions, conversions_name),
+                       check.non_negative(visitors, visitors_name),
+                       check.nonzero_denominator(visitors, visitors_name),
+                       check.at_most(conversions, conversions_name, visitors, visitors_name));
+}
+
+} // namespace
+
+result<interval> conversion_interval(double conversions, double leads, double confidence)
+{
+    const checker check{"KPI.CONVERSION.CI"};
+    if (auto e = first_error(check_group(check, conversions, "conversions", leads, "leads"),
+                             check.finite(confidence, "confidence")))
+        return *e;
+    if (!(confidence > 0 && confidence < 1))
+        return fail(error_kind::invalid_argument, check.function, "confidence",
+                    "must be between 0 and 1, exclusive", confidence);
+    const double z = boost::math::quantile(boost::math::complement(standard_normal, (1 - confidence) / 2));
+    const double p = conversions / leads;
+    const double z2n = z * z / leads;
+    const double centre = (p + z2n / 2) / (1 + z2n);
+    const double half_width = z / (1 + z2n) * std::sqrt(p * (1 - p) / leads + z2n / (4 * leads));
+    return interval{std::max(0.0, centre - half_width), std::min(1.0, centre + half_width)};
+}
+
+result<double> ab_test_p_value(double conversions_a, double visitors_a, double conversions_b,
+                               double visitors_b)
+{
+    const checker check{"KPI.ABTEST"};
+    if (auto e = first_error(check_group(check, conversions_a, "conversions_a", visitors_a, "visitors_a"),
+                             check_group(check, conversions_b, "conversions_b", visitors_b, "visitors_b")))
+        return *e;
+    const double pooled = (conversions_a + conversions_b) / (visitors_a + visitors_b);
+    const double standard_error = std::sqrt(pooled * (1 - pooled) * (1 / visitors_a + 1 / visitors_b));
+    if (!(standard_error > 0))
+        return fail(error_kind::division_by_zero, check.function, "",
+                    "both groups convert at 0 % or both at 100 %: the standard error is 0");
+    const double z = (conversions_b / visitors_b - conversions_a / visitors_a) / standard_error;
+    return 2 * boost::math::cdf(boost::math::complement(standard_normal, std::fabs(z)));
+}
+
+result<double> uplift(double conversions_a, double visitors_a, double conversions_b, double visitors_b)
+{
+    const checker check{"KPI.UPLIFT"};
+    if (auto e = first_error(check_group(check, conversions_a, "conversions_a", visitors_a, "visitors_a"),
+                             check_group(check, conversions_b, "conversions_b", visitors_b, "visitors_b"),
+                             check.nonzero_denominator(conversions_a, "conversions_a")))
+        return *e;
+    return check.finite_result((conversions_b / visitors_b) / (conversions_a / visitors_a) - 1);
+}
+
+result<funnel_mode> parse_funnel_mode(std::string_view word)
+{
+    std::string lower(word);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower.empty() || lower == "step" || lower == "tahap")
+        return funnel_mode::step;
+    if (lower == "overall" || lower == "keseluruhan")
+        return funnel_mode::overall;
+    return fail(error_kind::invalid_argument, "KPI.FUNNEL", "mode",
+                "must be \"step\" (\"tahap\") or \"overall\" (\"keseluruhan\")");
+}
+
+result<std::vector<result<double>>> funnel_rates(std::span<const double> stage_counts, funnel_mode mode)
+{
+    const checker check{"KPI.FUNNEL"};
+    if (stage_counts.empty())
+        return fail(error_kind::division_by_zero, check.function, "stage_counts", "has no numbers");
+    for (std::size_t k = 0; k < stage_counts.size(); ++k) {
+        if (auto e = check.non_negative(stage_counts[k], "stage_counts"))
+            return *e;
+        if (k > 0 && stage_counts[k] > stage_counts[k - 1])
+            return fail(error_kind::invalid_argument, check.function, "stage_counts",
+                        "must not grow from one stage to the next", stage_counts[k]);
+    }
+    std::vector<result<double>> rates;
+    rates.reserve(stage_counts.size());
+    for (std::size_t k = 0; k < stage_counts.size(); ++k) {
+        const double reference =
+            k == 0 ? stage_counts[0] : stage_counts[mode == funnel_mode::step ? k - 1 : 0];
+        if (reference == 0)
+            rates.emplace_back(fail(error_kind::division_by_zero, check.function, "stage_counts",
+                                    "the reference stage of this stage is 0"));
+        else
+            rates.emplace_back(stage_counts[k] / reference);
+    }
+    return rates;
+}
+
+} // namespace kpi

@@ -1,0 +1,121 @@
+#include "kpi/targets.hpp"
+
+#include "checks.hpp"
+
+#include <cmath>
+
+namespace kpi {
+
+using detail::checker;
+using detail::first_error;
+
+result<double> compound_growth_rate(double begin_value, double end_value, double periods)
+{
+    const checker check{"KPI.CAGR"};
+    if (auto e = first_error(check.finite(begin_value, "begin_value"), check.finite(end_value, "end_value"),
+                             check.finite(periods, "periods")))
+        return *e;
+    if (periods <= 0)
+        return fail(error_kind::invalid_argument, check.function, "periods", "must be positive", periods);
+    if (begin_value <= 0)
+        return fail(error_kind::no_result, check.function, "begin_value", "must be positive", begin_value);
+    if (end_value < 0)
+        return fail(error_kind::no_result, check.function, "end_value", "must not be negative", end_value);
+    return check.finite_result(std::pow(end_value / begin_value, 1 / periods) - 1);
+}
+
+result<double> relative_trend(std::span<const double> values)
+{
+    const checker check{"KPI.TREND"};
+    if (values.size() < 2)
+        return fail(error_kind::division_by_zero, check.function, "values", "needs at least 2 numbers");
+    const auto n = static_cast<double>(values.size());
+    double mean = 0;
+    for (const double v : values)
+        mean += v;
+    mean /= n;
+    if (auto e = check.finite(mean, "values"))
+        return *e;
+    if (auto e = check.nonzero_denominator(mean, "the mean of values"))
+        return *e;
+    // Two passes, deviations from the means, as SLOPE computes it: x = 1...n has mean (n + 1) / 2.
+    const double mean_x = (n + 1) / 2;
+    double sxy = 0;
+    double sxx = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double dx = static_cast<double>(i + 1) - mean_x;
+        sxy += dx * (values[i] - mean);
+        sxx += dx * dx;
+    }
+    return check.finite_result(sxy / sxx / mean);
+}
+
+namespace {
+
+struct period_days
+{
+    double elapsed;   ///< from period_start to as_of, both included
+    double total;     ///< from period_start to period_end, both included
+    double remaining; ///< after as_of to period_end
+};
+
+result<period_days> days_of(const checker& check, double actual, double target, double period_start,
+                            double period_end, double as_of)
+{
+    if (auto e = first_error(check.finite(actual, "actual"), check.non_negative(target, "target"),
+                             check.finite(period_start, "period_start"),
+                             check.finite(period_end, "period_end"), check.finite(as_of, "as_of")))
+        return *e;
+    const double start = std::floor(period_start);
+    const double end = std::floor(period_end);
+    const double day = std::floor(as_of);
+    if (end < start)
+        return fail(error_kind::invalid_argument, check.function, "period_end",
+                    "must not be before period_start", period_end);
+    if (day < start || day > end)
+        return fail(error_kind::invalid_argument, check.function, "as_of", "must be inside the period",
+                    as_of);
+    return period_days{day - start + 1, end - start + 1, end - day};
+}
+
+} // namespace
+
+result<double> pace(double actual, double target, double period_start, double period_end, double as_of)
+{
+    const checker check{"KPI.PACE"};
+    const auto days = days_of(check, actual, target, period_start, period_end, as_of);
+    if (!days)
+        return days.error();
+    if (auto e = check.nonzero_denominator(target, "target"))
+        return *e;
+    return check.finite_result(actual / days->elapsed * days->total / target);
+}
+
+result<double> required_per_day(double actual, double target, double period_start, double period_end,
+                                double as_of)
+{
+    const checker check{"KPI.REQUIRED"};
+    const auto days = days_of(check, actual, target, period_start, period_end, as_of);
+    if (!days)
+        return days.error();
+    if (actual >= target)
+        return 0.0;
+    if (auto e = check.nonzero_denominator(days->remaining, "the days left after as_of"))
+        return *e;
+    return check.finite_result((target - actual) / days->remaining);
+}
+
+result<double> target_status(double actual, double target, double tolerance, bool higher_is_better)
+{
+    const checker check{"KPI.STATUS"};
+    if (auto e = first_error(check.finite(actual, "actual"), check.finite(target, "target"),
+                             check.non_negative(tolerance, "tolerance")))
+        return *e;
+    // How far the actual value falls short of the target, in the direction that matters.
+    const double shortfall = higher_is_better ? target - actual : actual - target;
+    if (shortfall <= 0)
+        return 1.0;
+    return shortfall <= tolerance * std::fabs(target) ? 0.0 : -1.0;
+}
+
+} // namespace kpi

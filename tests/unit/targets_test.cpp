@@ -1,0 +1,106 @@
+#include <kpi/targets.hpp>
+
+#include "test_support.hpp"
+
+#include <cmath>
+#include <vector>
+
+namespace {
+
+using kpi::error_kind;
+using kpi::testing::expect_error;
+
+TEST(CompoundGrowthRate, PublicVector)
+{
+    // Microsoft's RRI documentation: RRI(96, 10000, 11000) = 0.0009933.
+    EXPECT_NEAR(*kpi::compound_growth_rate(10000, 11000, 96), 0.0009933, 5e-8);
+    EXPECT_NEAR(*kpi::compound_growth_rate(100, 121, 2), 0.1, 1e-15);
+    EXPECT_DOUBLE_EQ(*kpi::compound_growth_rate(100, 0, 2), -1);
+}
+
+TEST(CompoundGrowthRate, Errors)
+{
+    expect_error(kpi::compound_growth_rate(0, 10, 2), error_kind::no_result, "KPI.CAGR");
+    expect_error(kpi::compound_growth_rate(-5, 10, 2), error_kind::no_result, "KPI.CAGR");
+    expect_error(kpi::compound_growth_rate(5, -10, 2), error_kind::no_result, "KPI.CAGR");
+    expect_error(kpi::compound_growth_rate(5, 10, 0), error_kind::invalid_argument, "KPI.CAGR");
+}
+
+TEST(RelativeTrend, SlopeOverMean)
+{
+    EXPECT_DOUBLE_EQ(*kpi::relative_trend(std::vector<double>{100, 110, 120}), 10.0 / 110.0);
+    EXPECT_DOUBLE_EQ(*kpi::relative_trend(std::vector<double>{5, 5, 5, 5}), 0.0);
+    EXPECT_DOUBLE_EQ(*kpi::relative_trend(std::vector<double>{120, 110, 100}), -10.0 / 110.0);
+    // Least squares, not end points: {1, 3, 2} has slope 0.5 and mean 2.
+    EXPECT_DOUBLE_EQ(*kpi::relative_trend(std::vector<double>{1, 3, 2}), 0.25);
+}
+
+TEST(RelativeTrend, Errors)
+{
+    expect_error(kpi::relative_trend(std::vector<double>{5}), error_kind::division_by_zero, "KPI.TREND");
+    expect_error(kpi::relative_trend(std::vector<double>{}), error_kind::division_by_zero, "KPI.TREND");
+    expect_error(kpi::relative_trend(std::vector<double>{-1, 1}), error_kind::division_by_zero, "KPI.TREND");
+}
+
+// Day numbers as Calc stores dates: 46327 is 2026-11-01.
+constexpr double nov1 = 46327, nov12 = nov1 + 11, nov30 = nov1 + 29;
+
+TEST(Pace, PublicVector)
+{
+    // Spec section 3: 96,000 after 12 of 30 days projects 240,000: 92.3 % of a 260,000 goal.
+    EXPECT_DOUBLE_EQ(*kpi::pace(96000, 260000, nov1, nov30, nov12), 240000.0 / 260000.0);
+    EXPECT_NEAR(*kpi::pace(96000, 260000, nov1, nov30, nov12), 0.923, 5e-4);
+}
+
+TEST(Pace, TimeOfDayIsIgnored)
+{
+    EXPECT_DOUBLE_EQ(*kpi::pace(96000, 260000, nov1 + 0.25, nov30 + 0.9, nov12 + 0.5),
+                     *kpi::pace(96000, 260000, nov1, nov30, nov12));
+}
+
+TEST(Pace, Errors)
+{
+    expect_error(kpi::pace(1, 10, nov1, nov30, nov30 + 1), error_kind::invalid_argument, "KPI.PACE");
+    expect_error(kpi::pace(1, 10, nov1, nov30, nov1 - 1), error_kind::invalid_argument, "KPI.PACE");
+    expect_error(kpi::pace(1, 10, nov30, nov1, nov12), error_kind::invalid_argument, "KPI.PACE");
+    expect_error(kpi::pace(1, 0, nov1, nov30, nov12), error_kind::division_by_zero, "KPI.PACE");
+    expect_error(kpi::pace(1, -10, nov1, nov30, nov12), error_kind::invalid_argument, "KPI.PACE");
+}
+
+TEST(RequiredPerDay, AmountPerRemainingDay)
+{
+    EXPECT_DOUBLE_EQ(*kpi::required_per_day(96000, 260000, nov1, nov30, nov12), 164000.0 / 18);
+    EXPECT_EQ(*kpi::required_per_day(270000, 260000, nov1, nov30, nov12), 0.0);
+    EXPECT_EQ(*kpi::required_per_day(260000, 260000, nov1, nov30, nov30), 0.0);
+}
+
+TEST(RequiredPerDay, Errors)
+{
+    expect_error(kpi::required_per_day(1, 10, nov1, nov30, nov30), error_kind::division_by_zero,
+                 "KPI.REQUIRED");
+    expect_error(kpi::required_per_day(1, 10, nov1, nov30, nov30 + 1), error_kind::invalid_argument,
+                 "KPI.REQUIRED");
+}
+
+TEST(TargetStatus, HigherIsBetter)
+{
+    EXPECT_EQ(*kpi::target_status(100, 100, 0.05, true), 1);
+    EXPECT_EQ(*kpi::target_status(96, 100, 0.05, true), 0);
+    EXPECT_EQ(*kpi::target_status(95, 100, 0.05, true), 0);
+    EXPECT_EQ(*kpi::target_status(94, 100, 0.05, true), -1);
+}
+
+TEST(TargetStatus, LowerIsBetter)
+{
+    EXPECT_EQ(*kpi::target_status(90, 100, 0.05, false), 1);
+    EXPECT_EQ(*kpi::target_status(104, 100, 0.05, false), 0);
+    EXPECT_EQ(*kpi::target_status(106, 100, 0.05, false), -1);
+}
+
+TEST(TargetStatus, ZeroToleranceAndNegativeTolerance)
+{
+    EXPECT_EQ(*kpi::target_status(99.99, 100, 0, true), -1);
+    expect_error(kpi::target_status(1, 1, -0.1, true), error_kind::invalid_argument, "KPI.STATUS");
+}
+
+} // namespace
