@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Opens a workbook in a headless LibreOffice with the KPI Functions .oxt installed, recalculates it,
-prints its KPI sheet as a table, and writes the KPI sheet as PDF and the workbook as .xlsx.
+prints its Dashboard and KPI sheets as tables, and writes each as PDF and the workbook as .xlsx.
 
 usage: demo.py --oxt build/kpi-functions.oxt --out build/demo examples/kpi-example.fods
 
@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import uno  # noqa: E402
 from office import Office, props  # noqa: E402
 
-KPI_SHEET = "KPI"
+SHEETS = ("Dashboard", "KPI")  # printed and written as PDF, in this order
 
 
 def used_area(sheet):
@@ -37,6 +37,26 @@ def print_table(sheet):
     for row in table[1:]:
         print(line(row))
     return table
+
+
+def export_pdf(book, sheet, path):
+    """Writes one sheet, landscape, with its charts, as a PDF: the other sheets are hidden meanwhile (a
+    cell-range selection would leave the charts out)."""
+    page = book.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+    if not page.IsLandscape:
+        page.IsLandscape, page.Width, page.Height = True, page.Height, page.Width
+    page.ScaleToPages = 1  # one page per sheet
+    sheets = book.doc.Sheets
+    others = [sheets.getByIndex(i) for i in range(sheets.getCount()) if sheets.getByIndex(i).Name != sheet.Name]
+    visible = [s.IsVisible for s in others]
+    for other in others:
+        other.IsVisible = False
+    try:
+        book.doc.storeToURL(uno.systemPathToFileUrl(path), props(FilterName="calc_pdf_Export"))
+    finally:
+        for other, was_visible in zip(others, visible):
+            other.IsVisible = was_visible
+    return path
 
 
 def problems_in(sheet):
@@ -63,26 +83,21 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     base = os.path.join(os.path.abspath(args.out), os.path.splitext(os.path.basename(args.workbook))[0])
 
+    problems, written = [], []
     with Office(oxt=args.oxt) as office:
         book = office.open(args.workbook)
         book.recalculate()
-        sheet = book.use(KPI_SHEET).sheet
-        print(f"\n{os.path.basename(args.workbook)} - sheet {KPI_SHEET}, recalculated in LibreOffice "
-              f"with the installed KPI Functions\n")
-        print_table(sheet)
-
-        rows, columns = used_area(sheet)
-        page = book.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
-        if not page.IsLandscape:
-            page.IsLandscape, page.Width, page.Height = True, page.Height, page.Width
-        selection = sheet.getCellRangeByPosition(0, 0, columns - 1, rows - 1)
-        filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", props(Selection=selection))
-        uno.invoke(book.doc, "storeToURL", (uno.systemPathToFileUrl(base + ".pdf"),
-                                           props(FilterName="calc_pdf_Export", FilterData=filter_data)))
+        for name in SHEETS:
+            sheet = book.use(name).sheet
+            print(f"\n{os.path.basename(args.workbook)} - sheet {name}, recalculated in LibreOffice "
+                  f"with the installed KPI Functions\n")
+            print_table(sheet)
+            written.append(export_pdf(book, sheet, f"{base}-{name.lower()}.pdf"))
+            problems += problems_in(sheet)
         book.save(base + ".xlsx", "Calc MS Excel 2007 XML")
-        problems = problems_in(sheet)
+        written.append(base + ".xlsx")
 
-    print(f"\nwrote {base}.pdf (the {KPI_SHEET} sheet) and {base}.xlsx (the workbook)")
+    print("\nwrote " + "\n      ".join(written))
     if problems:
         print("\nPROBLEMS:\n  " + "\n  ".join(problems))
         return 1
