@@ -3,6 +3,8 @@
 
   generate.py xcu TABLE OUT            CalcAddIns.xcu: Function Wizard names, descriptions, categories
   generate.py reference TABLE OUT      the Markdown function reference
+  generate.py summary TABLE OUT        the README's table of functions
+  generate.py readme TABLE README      rewrites the README's table of functions in place (./kpi docs)
   generate.py check-idl TABLE UNOIDL_READ RDB...
                                        compare the table with the compiled IDL (methods, parameters)
 
@@ -60,6 +62,11 @@ def load(path):
     return functions
 
 
+def signature(f):
+    args = [f"[{a['en_name']}]" if a.get("optional") else a["en_name"] for a in f.get("argument", [])]
+    return f'{f["name"]}({"; ".join(args)})'
+
+
 def localized(values):
     return "".join(f'<value xml:lang="{lang}">{escape(text)}</value>' for lang, text in values)
 
@@ -103,15 +110,33 @@ def reference(functions):
     for f in functions:
         args = f.get("argument", [])
         out += ["", f'## {f["name"]}', "",
-                f'`{f["name"]}({"; ".join(a["en_name"] for a in args)})`', "", f["en"], "",
+                f'`{signature(f)}`', "", f["en"], "",
                 f'*Indonesia:* {f["id"]}', ""]
         if args:
             out += ["| argument | meaning |", "|---|---|"]
-            out += [f'| `{a["en_name"]}` | {a["en"]} |' for a in args]
+            out += [f'| `{a["en_name"]}`{" (optional)" if a.get("optional") else ""} | {a["en"]} |' for a in args]
             out.append("")
         out += [f'**Errors:** {f["errors"]}', "",
                 f'**Example:** `{f["example"]["formula"]}` gives `{f["example"]["result"]}`.']
     return "\n".join(out) + "\n"
+
+
+README_BEGIN = "<!-- functions:begin (generated from addin/functions.toml: ./kpi docs) -->"
+README_END = "<!-- functions:end -->"
+
+
+def summary(functions):
+    out = ["| function | what it computes | example |", "|---|---|---|"]
+    for f in functions:
+        anchor = f["name"].lower().replace(".", "")
+        example = f'`{f["example"]["formula"]}` → {f["example"]["result"]}'
+        out.append(f'| [`{signature(f)}`](docs/functions.md#{anchor}) | {f["en"]} | {example} |')
+    return "\n".join(out) + "\n"
+
+
+def readme_with_summary(readme, functions):
+    begin, end = readme.index(README_BEGIN), readme.index(README_END)
+    return readme[:begin] + README_BEGIN + "\n" + summary(functions) + readme[end:]
 
 
 def idl_methods(unoidl_read, rdbs):
@@ -157,6 +182,12 @@ def main(argv):
             write(argv[3], xcu(functions))
         elif command == "reference":
             write(argv[3], reference(functions))
+        elif command == "summary":
+            write(argv[3], summary(functions))
+        elif command == "readme":
+            with open(argv[3], encoding="utf-8") as f:
+                readme = f.read()
+            write(argv[3], readme_with_summary(readme, functions))
         elif command == "check-idl":
             problems = check_idl(functions, idl_methods(argv[3], argv[4:]))
             for p in problems:

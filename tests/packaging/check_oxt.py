@@ -2,7 +2,7 @@
 file name is in the archive; the component library exports the UNO entry points and has no undefined
 symbols; CalcAddIns.xcu is well-formed and matches the table; the committed function reference is current.
 
-usage: check_oxt.py OXT TABLE COMMITTED_REFERENCE GENERATED_REFERENCE
+usage: check_oxt.py OXT TABLE COMMITTED_REFERENCE GENERATED_REFERENCE README GENERATED_SUMMARY
 """
 import filecmp
 import os
@@ -14,7 +14,7 @@ import unittest
 import xml.etree.ElementTree as ET
 import zipfile
 
-OXT, TABLE, COMMITTED_REFERENCE, GENERATED_REFERENCE = sys.argv[1:5]
+OXT, TABLE, COMMITTED_REFERENCE, GENERATED_REFERENCE, README, GENERATED_SUMMARY = sys.argv[1:7]
 OOR = "{http://openoffice.org/2001/registry}"
 MANIFEST = "{http://openoffice.org/2001/manifest}"
 DESCRIPTION = "{http://openoffice.org/extensions/description/2006}"
@@ -93,6 +93,14 @@ class Reference(unittest.TestCase):
     def test_committed_reference_is_generated_from_the_current_table(self):
         self.assertTrue(filecmp.cmp(COMMITTED_REFERENCE, GENERATED_REFERENCE, shallow=False),
                         f"{COMMITTED_REFERENCE} is out of date: run ./kpi docs")
+
+
+    def test_readme_lists_every_function_as_the_table_says(self):
+        with open(README, encoding="utf-8") as f:
+            readme = f.read()
+        with open(GENERATED_SUMMARY, encoding="utf-8") as f:
+            generated = f.read()
+        self.assertIn(generated, readme, "README.md's table of functions is out of date: run ./kpi docs")
 
 
 if __name__ == "__main__":
