@@ -2,11 +2,13 @@
 
 #include <kpi/sum.hpp>
 
+#include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
 
 #include <bit>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 
 namespace uno = css::uno;
 
@@ -187,6 +189,105 @@ numeric_cells arguments::values(const uno::Any& value, std::string_view argument
     out.values.push_back(number(value, argument));
     out.positions.push_back(0);
     return out;
+}
+
+namespace {
+
+/// The number of cells of a range, or 1 for a single value.
+std::size_t cell_count(const uno::Any& value)
+{
+    const cell_rows* rows = range_in(value);
+    if (!rows)
+        return 1;
+    std::size_t count = 0;
+    for (const auto& row : *rows)
+        count += static_cast<std::size_t>(row.getLength());
+    return count;
+}
+
+/// Calls visit(cell) for each cell of a range, row by row, or once for a single value.
+template <class Visit> void for_each_cell(const uno::Any& value, Visit&& visit)
+{
+    if (const cell_rows* rows = range_in(value)) {
+        for (const auto& row : *rows)
+            for (const auto& cell : row)
+                visit(cell);
+        return;
+    }
+    visit(value);
+}
+
+std::u16string_view text_in(const uno::Any& value)
+{
+    const auto* text = static_cast<const rtl::OUString*>(value.getValue());
+    return {reinterpret_cast<const char16_t*>(text->getStr()), static_cast<std::size_t>(text->getLength())};
+}
+
+} // namespace
+
+std::vector<std::uint32_t> arguments::ids(const uno::Any& value, std::string_view argument, id_table& table)
+{
+    std::vector<std::uint32_t> out;
+    if (is_empty(value)) {
+        record(fail(error_kind::wrong_type, function_, argument, "is missing"));
+        return out;
+    }
+    out.reserve(cell_count(value));
+    for_each_cell(value, [&](const uno::Any& cell) {
+        switch (cell.getValueTypeClass()) {
+        case uno::TypeClass_DOUBLE:
+            out.push_back(table.add_number(double_in(cell)));
+            break;
+        case uno::TypeClass_STRING:
+            out.push_back(table.add_text(text_in(cell)));
+            break;
+        case uno::TypeClass_BOOLEAN:
+            out.push_back(table.add_number(*static_cast<const sal_Bool*>(cell.getValue()) ? 1 : 0));
+            break;
+        default:
+            out.push_back(id_table::no_id);
+            break;
+        }
+    });
+    return out;
+}
+
+std::vector<double> arguments::column(const uno::Any& value, std::string_view argument)
+{
+    std::vector<double> out;
+    if (is_empty(value)) {
+        record(fail(error_kind::wrong_type, function_, argument, "is missing"));
+        return out;
+    }
+    out.reserve(cell_count(value));
+    for_each_cell(value, [&](const uno::Any& cell) {
+        out.push_back(cell.getValueTypeClass() == uno::TypeClass_DOUBLE
+                          ? double_in(cell)
+                          : std::numeric_limits<double>::quiet_NaN());
+    });
+    return out;
+}
+
+std::optional<std::vector<double>> arguments::optional_column(const uno::Any& value,
+                                                              std::string_view argument)
+{
+    if (is_empty(value))
+        return std::nullopt;
+    return column(value, argument);
+}
+
+civil_date null_date_of(const uno::Reference<css::beans::XPropertySet>& document) noexcept
+{
+    constexpr civil_date calc_default{1899, 12, 30};
+    try {
+        css::util::Date date;
+        if (document.is() && (document->getPropertyValue("NullDate") >>= date) && date.Month >= 1 &&
+            date.Month <= 12 && date.Day >= 1 && date.Day <= 31)
+            return {date.Year, date.Month, date.Day};
+    } catch (...) {
+        // a document without the property: Calc's default
+    }
+    return calc_default;
 }
 
 std::string arguments::word(const uno::Any& value, std::string_view argument)

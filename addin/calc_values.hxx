@@ -2,10 +2,13 @@
 // results and errors back to the values Calc shows. Every Calc error the add-in produces is made here.
 #pragma once
 
+#include <kpi/calendar.hpp>
 #include <kpi/experiments.hpp>
 #include <kpi/grid.hpp>
+#include <kpi/ids.hpp>
 #include <kpi/result.hpp>
 
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 
@@ -65,6 +68,10 @@ struct numeric_cells
     std::vector<std::size_t> positions; ///< row * columns + column of each value
 };
 
+/// The document's null date (day 0 of its date serial numbers), from Calc's hidden document argument;
+/// 1899-12-30, Calc's default, when the document does not say.
+[[nodiscard]] civil_date null_date_of(const css::uno::Reference<css::beans::XPropertySet>& document) noexcept;
+
 /// Places per-value results at their cells' positions; the other cells stay empty.
 [[nodiscard]] result<grid> in_shape(const numeric_cells& cells,
                                     const result<std::vector<result<double>>>& values);
@@ -97,6 +104,20 @@ public:
     /// A numeric range argument (the spec's "R"): every numeric cell is one value, empty and text cells are
     /// skipped; a single number is one value; text given directly is #VALUE!.
     [[nodiscard]] numeric_cells values(const css::uno::Any& value, std::string_view argument);
+
+    /// An ID range argument (the spec's "I"): each cell's index in `table`, id_table::no_id for an empty
+    /// cell. Text and numbers are IDs; a single value is a one-cell range. Read in place, one hash lookup
+    /// and no allocation per cell.
+    [[nodiscard]] std::vector<std::uint32_t> ids(const css::uno::Any& value, std::string_view argument,
+                                                 id_table& table);
+
+    /// A date or number range read row by row with another range (the spec's "D", paired "R"): one value
+    /// per cell, NaN where the cell is empty or text, so that rows stay aligned.
+    [[nodiscard]] std::vector<double> column(const css::uno::Any& value, std::string_view argument);
+
+    /// An optional column: nothing when left out or left empty.
+    [[nodiscard]] std::optional<std::vector<double>> optional_column(const css::uno::Any& value,
+                                                                     std::string_view argument);
 
     /// An option word, read by `parse` (which gets "" when the argument is left out or empty).
     template <class Parse>

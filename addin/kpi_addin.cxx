@@ -5,6 +5,7 @@
 #include <kpi/customer_value.hpp>
 #include <kpi/experiments.hpp>
 #include <kpi/ratios.hpp>
+#include <kpi/raw_data.hpp>
 #include <kpi/satisfaction.hpp>
 #include <kpi/targets.hpp>
 #include <kpi/version.hpp>
@@ -29,6 +30,46 @@ namespace {
 constexpr char implementation_name[] = "org.kpifunctions.KPI";
 // Calc stores a formula as <service>.<METHOD>; this service name makes that KPI.ROI(...).
 constexpr char service_name[] = "KPI";
+
+/// The glue shared by the functions of IDs and dates in a period (KPI.NEWPROSPECTS, KPI.ACTIVE ...).
+template <class Core>
+double ids_in_period(const char* function, Core core, const uno::Any& id_range, const uno::Any& dates,
+                     const uno::Any& start, const uno::Any& end)
+{
+    arguments args{function};
+    kpi::id_table table;
+    const auto ids = args.ids(id_range, "ids", table);
+    const auto days = args.column(dates, "dates");
+    return args.call(core, ids, days, table.size(), args.number(start, "period_start"),
+                     args.number(end, "period_end"));
+}
+
+/// The glue of KPI.RETENTION.IDS and KPI.CHURN.IDS: both lists in one id_table.
+template <class Core>
+double two_id_lists(const char* function, Core core, const uno::Any& start_ids, const uno::Any& end_ids)
+{
+    arguments args{function};
+    kpi::id_table table;
+    const auto start = args.ids(start_ids, "start_ids", table);
+    const auto end = args.ids(end_ids, "end_ids", table);
+    return args.call(core, start, end, table.size());
+}
+
+/// The glue of KPI.REPEATRATE and KPI.PURCHASEFREQ: customers, and order IDs when given.
+template <class Core>
+double customers_and_orders(const char* function, Core core, const uno::Any& customer_ids,
+                            const uno::Any& order_ids)
+{
+    arguments args{function};
+    kpi::id_table customer_table, order_table;
+    const auto customers = args.ids(customer_ids, "customer_ids", customer_table);
+    std::optional<std::vector<std::uint32_t>> orders;
+    if (order_ids.hasValue())
+        orders = args.ids(order_ids, "order_ids", order_table);
+    return args.call(core, customers, customer_table.size(),
+                     orders ? std::optional<kpi::order_column>(kpi::order_column{*orders, order_table.size()})
+                            : std::nullopt);
+}
 
 class KpiAddIn : public cppu::WeakImplHelper2<org::kpifunctions::XKpiFunctions, css::lang::XServiceInfo>
 {
@@ -132,6 +173,77 @@ public:
                          args.number(new_customers, "new_customers"));
     }
 
+    // prospects, customers and retention from raw data
+    double SAL_CALL distinct(const uno::Any& id_range) override
+    {
+        arguments args{"KPI.DISTINCT"};
+        kpi::id_table table;
+        const auto ids = args.ids(id_range, "ids", table);
+        return args.call(kpi::distinct_count, ids, table.size());
+    }
+
+    double SAL_CALL newprospects(const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
+                                 const uno::Any& end) override
+    {
+        return ids_in_period("KPI.NEWPROSPECTS", kpi::new_prospects, id_range, dates, start, end);
+    }
+
+    double SAL_CALL active(const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
+                           const uno::Any& end) override
+    {
+        return ids_in_period("KPI.ACTIVE", kpi::active_count, id_range, dates, start, end);
+    }
+
+    double SAL_CALL returning(const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
+                              const uno::Any& end) override
+    {
+        return ids_in_period("KPI.RETURNING", kpi::returning_count, id_range, dates, start, end);
+    }
+
+    double SAL_CALL RETENTION_IDS(const uno::Any& start_ids, const uno::Any& end_ids) override
+    {
+        return two_id_lists("KPI.RETENTION.IDS", kpi::retention_from_ids, start_ids, end_ids);
+    }
+
+    double SAL_CALL CHURN_IDS(const uno::Any& start_ids, const uno::Any& end_ids) override
+    {
+        return two_id_lists("KPI.CHURN.IDS", kpi::churn_from_ids, start_ids, end_ids);
+    }
+
+    double SAL_CALL repeatrate(const uno::Any& customer_ids, const uno::Any& order_ids) override
+    {
+        return customers_and_orders("KPI.REPEATRATE", kpi::repeat_rate, customer_ids, order_ids);
+    }
+
+    double SAL_CALL purchasefreq(const uno::Any& customer_ids, const uno::Any& order_ids) override
+    {
+        return customers_and_orders("KPI.PURCHASEFREQ", kpi::purchase_frequency, customer_ids, order_ids);
+    }
+
+    array_result SAL_CALL cohort(const uno::Reference<css::beans::XPropertySet>& document,
+                                 const uno::Any& customer_ids, const uno::Any& order_dates,
+                                 const uno::Any& grain, const uno::Any& measure,
+                                 const uno::Any& amounts) override
+    {
+        arguments args{"KPI.COHORT"};
+        kpi::id_table table;
+        const auto ids = args.ids(customer_ids, "customer_ids", table);
+        const auto dates = args.column(order_dates, "order_dates");
+        const auto amount_column = args.optional_column(amounts, "amounts");
+        return args.call(
+            [&](kpi::period_grain g, kpi::cohort_measure m) {
+                return kpi::cohort_matrix(ids, dates, table.size(), g, m,
+                                          amount_column ? std::optional<kpi::value_span>(*amount_column)
+                                                        : std::nullopt,
+                                          kpi::calc::null_date_of(document));
+            },
+            args.option(grain, "grain",
+                        [](std::string_view w) {
+                            return kpi::parse_grain(w, "KPI.COHORT", kpi::period_grain::month);
+                        }),
+            args.option(measure, "measure", kpi::parse_cohort_measure));
+    }
+
     // revenue and return
     double SAL_CALL roi(const uno::Any& gain, const uno::Any& cost) override
     {
@@ -231,6 +343,18 @@ public:
         arguments args{"KPI.ENGAGEMENT"};
         return args.call(kpi::social_engagement_rate, args.number(interactions, "interactions"),
                          args.number(audience, "audience"));
+    }
+
+    double SAL_CALL engagedsessions(const uno::Any& durations, const uno::Any& pageviews,
+                                    const uno::Any& key_events, const uno::Any& min_seconds) override
+    {
+        arguments args{"KPI.ENGAGEDSESSIONS"};
+        const auto seconds = args.column(durations, "durations_s");
+        const auto views = args.column(pageviews, "pageviews");
+        const auto events = args.optional_column(key_events, "key_events");
+        return args.call(kpi::engaged_sessions, seconds, views,
+                         events ? std::optional<kpi::value_span>(*events) : std::nullopt,
+                         args.number_or(min_seconds, "min_seconds", 10));
     }
 
     // satisfaction

@@ -62,6 +62,11 @@ def load(path):
     return functions
 
 
+def cell(text):
+    """Text for a Markdown table cell: a "|" would end the cell."""
+    return text.replace("|", "\\|")
+
+
 def signature(f):
     args = [f"[{a['en_name']}]" if a.get("optional") else a["en_name"] for a in f.get("argument", [])]
     return f'{f["name"]}({"; ".join(args)})'
@@ -106,7 +111,7 @@ def reference(functions):
            "| function | what it computes |", "|---|---|"]
     for f in functions:
         anchor = f["name"].lower().replace(".", "")
-        out.append(f'| [{f["name"]}](#{anchor}) | {f["en"]} |')
+        out.append(f'| [{f["name"]}](#{anchor}) | {cell(f["en"])} |')
     for f in functions:
         args = f.get("argument", [])
         out += ["", f'## {f["name"]}', "",
@@ -114,7 +119,7 @@ def reference(functions):
                 f'*Indonesia:* {f["id"]}', ""]
         if args:
             out += ["| argument | meaning |", "|---|---|"]
-            out += [f'| `{a["en_name"]}`{" (optional)" if a.get("optional") else ""} | {a["en"]} |' for a in args]
+            out += [f'| `{a["en_name"]}`{" (optional)" if a.get("optional") else ""} | {cell(a["en"])} |' for a in args]
             out.append("")
         out += [f'**Errors:** {f["errors"]}', "",
                 f'**Example:** `{f["example"]["formula"]}` gives `{f["example"]["result"]}`.']
@@ -130,7 +135,7 @@ def summary(functions):
     for f in functions:
         anchor = f["name"].lower().replace(".", "")
         example = f'`{f["example"]["formula"]}` → {f["example"]["result"]}'
-        out.append(f'| [`{signature(f)}`](docs/functions.md#{anchor}) | {f["en"]} | {example} |')
+        out.append(f'| [`{signature(f)}`](docs/functions.md#{anchor}) | {cell(f["en"])} | {cell(example)} |')
     return "\n".join(out) + "\n"
 
 
@@ -147,7 +152,8 @@ def idl_methods(unoidl_read, rdbs):
         raise TableError("the registry has no interface XKpiFunctions")
     methods = {}
     for m in re.finditer(r"^\s*[\w:<>\[\] ]+? (\w+)\(([^)]*)\);", body.group(1), re.M):
-        params = [p.split()[-1] for p in m.group(2).split(",") if p.strip()]
+        # A first XPropertySet parameter is Calc's hidden document argument: not in the table.
+        params = [p.split()[-1] for p in m.group(2).split(",") if p.strip() and "XPropertySet" not in p]
         methods[m.group(1)] = params
     return methods
 

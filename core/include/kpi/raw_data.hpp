@@ -1,0 +1,92 @@
+// KPIs from raw lists: IDs (interned by id_table), dates (day serial numbers) and amounts.
+// An ID column is a span of id_table indices, one per cell, id_table::no_id for an empty cell; a date
+// column has one serial number per cell, NaN where the cell is empty or text (that row is skipped); the
+// time of day is ignored. Columns read row by row together must have the same length (else wrong_type,
+// Calc's #VALUE!). Every function makes one or two passes over the rows.
+#pragma once
+
+#include "kpi/calendar.hpp"
+#include "kpi/grid.hpp"
+#include "kpi/result.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace kpi {
+
+using id_span = std::span<const std::uint32_t>;
+using value_span = std::span<const double>;
+
+/// The number of distinct IDs in the column. `id_count` is the size of the id_table the column uses.
+[[nodiscard]] result<double> distinct_count(id_span ids, std::size_t id_count);
+
+/// New prospects: distinct IDs whose first date in the whole list falls in [period_start, period_end].
+/// Errors: invalid_argument when period_end < period_start; wrong_type when the columns differ in length.
+[[nodiscard]] result<double> new_prospects(id_span ids, value_span dates, std::size_t id_count,
+                                           double period_start, double period_end);
+
+/// Active IDs: distinct IDs with at least one row dated in [period_start, period_end]. Errors as
+/// new_prospects.
+[[nodiscard]] result<double> active_count(id_span ids, value_span dates, std::size_t id_count,
+                                          double period_start, double period_end);
+
+/// Returning IDs: distinct IDs active in [period_start, period_end] whose first date is before period_start.
+/// Errors as new_prospects.
+[[nodiscard]] result<double> returning_count(id_span ids, value_span dates, std::size_t id_count,
+                                             double period_start, double period_end);
+
+/// Retention from two ID lists: |S ∩ E| / |S| over distinct IDs, both columns in one id_table.
+/// Errors: division_by_zero when the start list has no ID.
+[[nodiscard]] result<double> retention_from_ids(id_span start_ids, id_span end_ids, std::size_t id_count);
+
+/// Churn from two ID lists: 1 - retention_from_ids, with its errors (reported as KPI.CHURN.IDS).
+[[nodiscard]] result<double> churn_from_ids(id_span start_ids, id_span end_ids, std::size_t id_count);
+
+/// The order IDs of a customer column, when the user gives them (else each row is one order).
+struct order_column
+{
+    id_span ids;
+    std::size_t id_count;
+};
+
+/// Repeat purchase rate: share of distinct customers with 2 or more distinct orders.
+/// Errors: division_by_zero with no customers; wrong_type when the columns differ in length.
+[[nodiscard]] result<double> repeat_rate(id_span customers, std::size_t customer_count,
+                                         std::optional<order_column> orders);
+
+/// Purchase frequency: distinct orders / distinct customers. Errors as repeat_rate.
+[[nodiscard]] result<double> purchase_frequency(id_span customers, std::size_t customer_count,
+                                                std::optional<order_column> orders);
+
+/// What a cohort table's cells hold.
+enum class cohort_measure {
+    retention, ///< distinct active customers of the cohort in the period / cohort size
+    customers, ///< distinct active customers of the cohort in the period
+    revenue,   ///< sum of the amounts of the cohort's rows in the period
+};
+
+/// Reads a measure word: retention/retensi, customers/pelanggan, revenue/pendapatan; "" is retention.
+[[nodiscard]] result<cohort_measure> parse_cohort_measure(std::string_view word);
+
+/// Cohort table. A customer's cohort is the period (of `grain`) of their first dated row. One grid row per
+/// cohort, oldest first; columns: the cohort period's first day (a serial number in the system of
+/// `null_date`, the document's day 0), the cohort size, then the measure in period 0, 1, 2 ... after the
+/// cohort's period. Cells of periods after the last date in the data are not_available (#N/A).
+/// `amounts` (NaN for no amount) is required for the revenue measure.
+/// Errors: invalid_argument for revenue without amounts; wrong_type when the columns differ in length;
+/// division_by_zero when no row has both an ID and a date.
+[[nodiscard]] result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_count,
+                                         period_grain grain, cohort_measure measure,
+                                         std::optional<value_span> amounts, civil_date null_date);
+
+/// GA4 engaged sessions: rows (sessions) that lasted more than min_seconds, or had 2+ page views, or 1+ key
+/// events. NaN marks an empty cell; a row without any number is not a session.
+/// Errors: invalid_argument for a negative value or min_seconds; wrong_type when the columns differ in
+/// length.
+[[nodiscard]] result<double> engaged_sessions(value_span durations, value_span pageviews,
+                                              std::optional<value_span> key_events, double min_seconds);
+
+} // namespace kpi

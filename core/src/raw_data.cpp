@@ -1,0 +1,366 @@
+#include "kpi/raw_data.hpp"
+
+#include "checks.hpp"
+
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace kpi {
+
+using detail::checker;
+
+namespace {
+
+constexpr std::uint32_t no_id = 0xffff'ffff;
+constexpr double no_date = std::numeric_limits<double>::infinity();
+
+std::optional<error> same_length(const checker& check, std::size_t a, std::string_view a_name, std::size_t b,
+                                 std::string_view b_name)
+{
+    if (a == b)
+        return std::nullopt;
+    std::string problem = "must have as many cells as ";
+    problem.append(b_name);
+    return fail(error_kind::wrong_type, check.function, a_name, problem, static_cast<double>(a));
+}
+
+/// The checks and the whole-day bounds of a period argument pair.
+struct day_range
+{
+    double first;
+    double last;
+};
+
+result<day_range> period_of(const checker& check, double period_start, double period_end)
+{
+    if (auto e = detail::first_error(check.finite(period_start, "period_start"),
+                                     check.finite(period_end, "period_end")))
+        return *e;
+    const day_range range{std::floor(period_start), std::floor(period_end)};
+    if (range.last < range.first)
+        return fail(error_kind::invalid_argument, check.function, "period_end",
+                    "must not be before period_start", period_end);
+    return range;
+}
+
+/// Per ID: the first date of the whole list, and whether it has a row in [first, last].
+struct id_activity
+{
+    std::vector<double> first_day;
+    std::vector<bool> active;
+};
+
+id_activity activity_of(id_span ids, value_span dates, std::size_t id_count, day_range period)
+{
+    id_activity out{std::vector<double>(id_count, no_date), std::vector<bool>(id_count, false)};
+    for (std::size_t row = 0; row < ids.size(); ++row) {
+        const std::uint32_t id = ids[row];
+        if (id == no_id || id >= id_count || std::isnan(dates[row]))
+            continue;
+        const double day = std::floor(dates[row]);
+        out.first_day[id] = std::min(out.first_day[id], day);
+        if (day >= period.first && day <= period.last)
+            out.active[id] = true;
+    }
+    return out;
+}
+
+/// Counts the IDs for which `keep(first_day, active)` holds, after the shared checks.
+template <class Keep>
+result<double> count_ids(std::string_view function, id_span ids, value_span dates, std::size_t id_count,
+                         double period_start, double period_end, Keep keep)
+{
+    const checker check{function};
+    if (auto e = same_length(check, ids.size(), "ids", dates.size(), "dates"))
+        return *e;
+    const auto period = period_of(check, period_start, period_end);
+    if (!period)
+        return period.error();
+    const id_activity activity = activity_of(ids, dates, id_count, *period);
+    std::size_t count = 0;
+    for (std::size_t id = 0; id < id_count; ++id)
+        count += keep(activity.first_day[id], activity.active[id], *period) ? 1 : 0;
+    return static_cast<double>(count);
+}
+
+} // namespace
+
+result<double> distinct_count(id_span ids, std::size_t id_count)
+{
+    std::vector<bool> seen(id_count, false);
+    std::size_t count = 0;
+    for (const std::uint32_t id : ids)
+        if (id != no_id && id < id_count && !seen[id]) {
+            seen[id] = true;
+            ++count;
+        }
+    return static_cast<double>(count);
+}
+
+result<double> new_prospects(id_span ids, value_span dates, std::size_t id_count, double period_start,
+                             double period_end)
+{
+    return count_ids("KPI.NEWPROSPECTS", ids, dates, id_count, period_start, period_end,
+                     [](double first, bool, day_range p) { return first >= p.first && first <= p.last; });
+}
+
+result<double> active_count(id_span ids, value_span dates, std::size_t id_count, double period_start,
+                            double period_end)
+{
+    return count_ids("KPI.ACTIVE", ids, dates, id_count, period_start, period_end,
+                     [](double, bool active, day_range) { return active; });
+}
+
+result<double> returning_count(id_span ids, value_span dates, std::size_t id_count, double period_start,
+                               double period_end)
+{
+    return count_ids("KPI.RETURNING", ids, dates, id_count, period_start, period_end,
+                     [](double first, bool active, day_range p) { return active && first < p.first; });
+}
+
+namespace {
+
+result<double> retention(std::string_view function, id_span start_ids, id_span end_ids, std::size_t id_count)
+{
+    // 1: in the start list; 2: also in the end list.
+    std::vector<unsigned char> state(id_count, 0);
+    std::size_t at_start = 0;
+    for (const std::uint32_t id : start_ids)
+        if (id != no_id && id < id_count && state[id] == 0) {
+            state[id] = 1;
+            ++at_start;
+        }
+    std::size_t kept = 0;
+    for (const std::uint32_t id : end_ids)
+        if (id != no_id && id < id_count && state[id] == 1) {
+            state[id] = 2;
+            ++kept;
+        }
+    if (at_start == 0)
+        return fail(error_kind::division_by_zero, function, "start_ids", "has no IDs");
+    return static_cast<double>(kept) / static_cast<double>(at_start);
+}
+
+} // namespace
+
+result<double> retention_from_ids(id_span start_ids, id_span end_ids, std::size_t id_count)
+{
+    return retention("KPI.RETENTION.IDS", start_ids, end_ids, id_count);
+}
+
+result<double> churn_from_ids(id_span start_ids, id_span end_ids, std::size_t id_count)
+{
+    auto kept = retention("KPI.CHURN.IDS", start_ids, end_ids, id_count);
+    if (!kept)
+        return kept;
+    return 1.0 - *kept;
+}
+
+namespace {
+
+/// Per customer, the number of distinct orders; and the number of distinct orders overall.
+struct order_counts
+{
+    std::vector<std::uint32_t> per_customer;
+    std::size_t customers = 0;
+    std::size_t orders = 0;
+};
+
+result<order_counts> count_orders(std::string_view function, id_span customers, std::size_t customer_count,
+                                  const std::optional<order_column>& orders)
+{
+    const checker check{function};
+    order_counts out{std::vector<std::uint32_t>(customer_count, 0)};
+    if (!orders) {
+        for (const std::uint32_t id : customers)
+            if (id != no_id && id < customer_count) {
+                out.customers += out.per_customer[id]++ == 0 ? 1 : 0;
+                ++out.orders; // each row is one order
+            }
+        return out;
+    }
+    if (auto e = same_length(check, customers.size(), "customer_ids", orders->ids.size(), "order_ids"))
+        return *e;
+    boost::unordered_flat_set<std::uint64_t> pairs;
+    std::vector<bool> order_seen(orders->id_count, false);
+    for (std::size_t row = 0; row < customers.size(); ++row) {
+        const std::uint32_t customer = customers[row], order = orders->ids[row];
+        if (customer == no_id || order == no_id || customer >= customer_count || order >= orders->id_count)
+            continue;
+        if (pairs.insert((std::uint64_t{customer} << 32) | order).second)
+            out.customers += out.per_customer[customer]++ == 0 ? 1 : 0;
+        if (!order_seen[order]) {
+            order_seen[order] = true;
+            ++out.orders;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+result<double> repeat_rate(id_span customers, std::size_t customer_count, std::optional<order_column> orders)
+{
+    const auto counts = count_orders("KPI.REPEATRATE", customers, customer_count, orders);
+    if (!counts)
+        return counts.error();
+    if (counts->customers == 0)
+        return fail(error_kind::division_by_zero, "KPI.REPEATRATE", "customer_ids", "has no IDs");
+    const auto repeaters = std::count_if(counts->per_customer.begin(), counts->per_customer.end(),
+                                         [](std::uint32_t n) { return n >= 2; });
+    return static_cast<double>(repeaters) / static_cast<double>(counts->customers);
+}
+
+result<double> purchase_frequency(id_span customers, std::size_t customer_count,
+                                  std::optional<order_column> orders)
+{
+    const auto counts = count_orders("KPI.PURCHASEFREQ", customers, customer_count, orders);
+    if (!counts)
+        return counts.error();
+    if (counts->customers == 0)
+        return fail(error_kind::division_by_zero, "KPI.PURCHASEFREQ", "customer_ids", "has no IDs");
+    return static_cast<double>(counts->orders) / static_cast<double>(counts->customers);
+}
+
+result<cohort_measure> parse_cohort_measure(std::string_view word)
+{
+    const std::string w = lower_ascii(word);
+    if (w.empty() || w == "retention" || w == "retensi")
+        return cohort_measure::retention;
+    if (w == "customers" || w == "pelanggan")
+        return cohort_measure::customers;
+    if (w == "revenue" || w == "pendapatan")
+        return cohort_measure::revenue;
+    return fail(error_kind::invalid_argument, "KPI.COHORT", "measure",
+                "must be retention/retensi, customers/pelanggan or revenue/pendapatan");
+}
+
+result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_count, period_grain grain,
+                           cohort_measure measure, std::optional<value_span> amounts, civil_date null_date)
+{
+    const checker check{"KPI.COHORT"};
+    if (auto e = same_length(check, customers.size(), "customer_ids", dates.size(), "order_dates"))
+        return *e;
+    if (amounts)
+        if (auto e = same_length(check, amounts->size(), "amounts", customers.size(), "customer_ids"))
+            return *e;
+    if (measure == cohort_measure::revenue && !amounts)
+        return fail(error_kind::invalid_argument, check.function, "amounts",
+                    "are required for the revenue measure");
+
+    // Pass 1: the period of each row, and each customer's first period.
+    constexpr std::int64_t no_period = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t day_zero = days_from_civil(null_date);
+    std::vector<std::int64_t> period(customers.size(), no_period);
+    std::vector<std::int64_t> first(id_count, no_period);
+    std::int64_t last_period = std::numeric_limits<std::int64_t>::min();
+    for (std::size_t row = 0; row < customers.size(); ++row) {
+        const std::uint32_t id = customers[row];
+        const double serial = dates[row];
+        // Dates far outside any calendar (beyond year +-5 million) are not dates: skipped like text.
+        if (id == no_id || id >= id_count || !(std::fabs(serial) < 2e9))
+            continue;
+        const std::int64_t p = period_of_day(static_cast<std::int64_t>(std::floor(serial)) + day_zero, grain);
+        period[row] = p;
+        first[id] = std::min(first[id], p);
+        last_period = std::max(last_period, p);
+    }
+    std::vector<std::int64_t> cohorts;
+    for (const std::int64_t p : first)
+        if (p != no_period)
+            cohorts.push_back(p);
+    if (cohorts.empty())
+        return fail(error_kind::division_by_zero, check.function, "customer_ids",
+                    "has no row with an ID and a date");
+    std::sort(cohorts.begin(), cohorts.end());
+    std::vector<std::size_t> size_of;
+    {
+        std::vector<std::int64_t> unique;
+        for (const std::int64_t p : cohorts) {
+            if (unique.empty() || unique.back() != p) {
+                unique.push_back(p);
+                size_of.push_back(0);
+            }
+            ++size_of.back();
+        }
+        cohorts = std::move(unique);
+    }
+    boost::unordered_flat_map<std::int64_t, std::uint32_t> cohort_index;
+    cohort_index.reserve(cohorts.size());
+    for (std::size_t c = 0; c < cohorts.size(); ++c)
+        cohort_index.emplace(cohorts[c], static_cast<std::uint32_t>(c));
+
+    // Pass 2: per cohort and period offset, distinct active customers and revenue.
+    const auto offsets = static_cast<std::size_t>(last_period - cohorts.front() + 1);
+    if (cohorts.size() * offsets > 50'000'000)
+        return fail(error_kind::no_result, check.function, "",
+                    "the cohort table would have over 50 million cells");
+    std::vector<double> cells(cohorts.size() * offsets, 0.0);
+    boost::unordered_flat_set<std::uint64_t> counted; // (customer, offset) pairs already counted
+    counted.reserve(customers.size());
+    for (std::size_t row = 0; row < customers.size(); ++row) {
+        if (period[row] == no_period)
+            continue;
+        const std::uint32_t id = customers[row];
+        const std::size_t c = cohort_index.find(first[id])->second;
+        const auto offset = static_cast<std::uint64_t>(period[row] - first[id]);
+        double& cell = cells[c * offsets + offset];
+        if (measure == cohort_measure::revenue) {
+            const double amount = (*amounts)[row];
+            if (!std::isnan(amount))
+                cell += amount;
+        } else if (counted.insert((std::uint64_t{id} << 32) | offset).second) {
+            cell += 1;
+        }
+    }
+
+    grid out(cohorts.size(), offsets + 2);
+    for (std::size_t c = 0; c < cohorts.size(); ++c) {
+        out.at(c, 0) = result<double>(static_cast<double>(first_day_of_period(cohorts[c], grain) - day_zero));
+        out.at(c, 1) = result<double>(static_cast<double>(size_of[c]));
+        for (std::size_t k = 0; k < offsets; ++k) {
+            auto& target = out.at(c, k + 2);
+            if (cohorts[c] + static_cast<std::int64_t>(k) > last_period) {
+                target = result<double>(fail(error_kind::not_available, check.function, "",
+                                             "the data has not reached this period yet"));
+                continue;
+            }
+            const double value = cells[c * offsets + k];
+            target = result<double>(
+                measure == cohort_measure::retention ? value / static_cast<double>(size_of[c]) : value);
+        }
+    }
+    return out;
+}
+
+result<double> engaged_sessions(value_span durations, value_span pageviews,
+                                std::optional<value_span> key_events, double min_seconds)
+{
+    const checker check{"KPI.ENGAGEDSESSIONS"};
+    if (auto e = same_length(check, durations.size(), "durations_s", pageviews.size(), "pageviews"))
+        return *e;
+    if (key_events)
+        if (auto e = same_length(check, key_events->size(), "key_events", durations.size(), "durations_s"))
+            return *e;
+    if (auto e = check.non_negative(min_seconds, "min_seconds"))
+        return *e;
+    std::size_t engaged = 0;
+    for (std::size_t row = 0; row < durations.size(); ++row) {
+        const double seconds = durations[row], views = pageviews[row];
+        const double events = key_events ? (*key_events)[row] : std::numeric_limits<double>::quiet_NaN();
+        for (const auto& [value, name] : {std::pair{seconds, "durations_s"}, std::pair{views, "pageviews"},
+                                          std::pair{events, "key_events"}})
+            if (value < 0 || std::isinf(value))
+                return fail(error_kind::invalid_argument, check.function, name, "must not be negative",
+                            value);
+        engaged += (seconds > min_seconds || views >= 2 || events >= 1) ? 1 : 0;
+    }
+    return static_cast<double>(engaged);
+}
+
+} // namespace kpi

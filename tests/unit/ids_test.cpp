@@ -1,0 +1,67 @@
+#include <kpi/ids.hpp>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TEST(IdTable, TrimmedCaseInsensitiveIdsAreOne)
+{
+    kpi::id_table ids;
+    const auto ana = ids.add_utf8("ana@x.id");
+    EXPECT_EQ(ids.add_utf8(" Ana@X.ID "), ana);
+    EXPECT_EQ(ids.add_text(u"\tANA@x.id\u00a0"), ana); // tab and no-break space trimmed
+    EXPECT_EQ(ids.size(), 1u);
+}
+
+TEST(IdTable, InnerSpacesMatter)
+{
+    kpi::id_table ids;
+    EXPECT_NE(ids.add_utf8("PT Maju Jaya"), ids.add_utf8("PT MajuJaya"));
+}
+
+TEST(IdTable, NumbersEqualTheTextOfTheirDigits)
+{
+    kpi::id_table ids;
+    const auto n = ids.add_number(123);
+    EXPECT_EQ(ids.add_utf8("123"), n);
+    EXPECT_EQ(ids.add_text(u" 123 "), n);
+    EXPECT_NE(ids.add_utf8("0123"), n); // a text with a leading zero is another ID
+    EXPECT_EQ(ids.add_number(1.5), ids.add_utf8("1.5"));
+    EXPECT_EQ(ids.add_number(-7), ids.add_utf8("-7"));
+}
+
+TEST(IdTable, EmptyAndBlankAreNoId)
+{
+    kpi::id_table ids;
+    EXPECT_EQ(ids.add_utf8(""), kpi::id_table::no_id);
+    EXPECT_EQ(ids.add_text(u"   "), kpi::id_table::no_id);
+    EXPECT_EQ(ids.size(), 0u);
+}
+
+TEST(IdTable, LatinLettersFoldCase)
+{
+    kpi::id_table ids;
+    EXPECT_EQ(ids.add_text(u"\u00c9LODIE"), ids.add_utf8("\u00e9lodie")); // É = é
+    EXPECT_EQ(ids.add_text(u"\u0160EFI"), ids.add_utf8("\u0161efi"));     // Š = š
+}
+
+TEST(IdTable, IndicesAreDenseInOrderOfFirstAppearance)
+{
+    kpi::id_table ids;
+    EXPECT_EQ(ids.add_utf8("b"), 0u);
+    EXPECT_EQ(ids.add_utf8("a"), 1u);
+    EXPECT_EQ(ids.add_utf8("B"), 0u);
+    EXPECT_EQ(ids.find_utf8("A"), 1u);
+    EXPECT_EQ(ids.find_utf8("c"), kpi::id_table::no_id);
+}
+
+TEST(IdTable, ManyLongIdsSurviveTheArenaGrowing)
+{
+    kpi::id_table ids;
+    for (int i = 0; i < 20000; ++i)
+        (void)ids.add_utf8("customer-with-a-long-email-address-" + std::to_string(i) + "@example.co.id");
+    EXPECT_EQ(ids.size(), 20000u);
+    EXPECT_EQ(ids.find_utf8("CUSTOMER-WITH-A-LONG-EMAIL-ADDRESS-17@example.co.id"), 17u);
+}
+
+} // namespace
