@@ -203,6 +203,39 @@ TEST(Cohort, Errors)
     expect_error(kpi::parse_cohort_measure("profit"), error_kind::invalid_argument, "KPI.COHORT");
 }
 
+TEST(OneRow, EveryFunctionHandlesASingleOrder)
+{
+    kpi::id_table t;
+    const auto ids = column(t, {"solo"});
+    const std::vector<double> dates{feb1 + 0.5};
+    EXPECT_EQ(*kpi::distinct_count(ids, t.size()), 1.0);
+    EXPECT_EQ(*kpi::new_prospects(ids, dates, t.size(), feb1, feb1), 1.0);
+    EXPECT_EQ(*kpi::active_count(ids, dates, t.size(), feb1, feb1), 1.0);
+    EXPECT_EQ(*kpi::returning_count(ids, dates, t.size(), feb1, feb1), 0.0);
+    EXPECT_EQ(*kpi::retention_from_ids(ids, ids, t.size()), 1.0);
+    EXPECT_EQ(*kpi::repeat_rate(ids, t.size(), std::nullopt), 0.0);
+    EXPECT_EQ(*kpi::purchase_frequency(ids, t.size(), std::nullopt), 1.0);
+    const auto g = kpi::cohort_matrix(ids, dates, t.size(), kpi::period_grain::week,
+                                      kpi::cohort_measure::retention, std::nullopt, calc_null_date);
+    ASSERT_TRUE(g);
+    // 2026-02-01 is a Sunday: its ISO week began on Monday 2026-01-26.
+    EXPECT_EQ(row_of(*g, 0), (std::vector<double>{feb1 - 6, 1, 1}));
+}
+
+TEST(EmptyData, CountsAreZeroAndRatesDivideByZero)
+{
+    const std::vector<std::uint32_t> none;
+    const std::vector<double> no_dates;
+    EXPECT_EQ(*kpi::new_prospects(none, no_dates, 0, jan1, feb1), 0.0);
+    EXPECT_EQ(*kpi::active_count(none, no_dates, 0, jan1, feb1), 0.0);
+    expect_error(kpi::retention_from_ids(none, none, 0), error_kind::division_by_zero, "KPI.RETENTION.IDS");
+    expect_error(kpi::repeat_rate(none, 0, std::nullopt), error_kind::division_by_zero, "KPI.REPEATRATE");
+    expect_error(kpi::cohort_matrix(none, no_dates, 0, kpi::period_grain::month,
+                                    kpi::cohort_measure::retention, std::nullopt, calc_null_date),
+                 error_kind::division_by_zero, "KPI.COHORT");
+    EXPECT_EQ(*kpi::engaged_sessions(no_dates, no_dates, std::nullopt, 10), 0.0);
+}
+
 TEST(EngagedSessions, Ga4Definition)
 {
     // engaged: more than 10 s, or 2+ page views, or a key event
