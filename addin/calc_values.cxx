@@ -5,6 +5,7 @@
 #include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <initializer_list>
@@ -108,7 +109,8 @@ result<grid> in_shape(const numeric_cells& cells, const result<std::vector<resul
         return values.error();
     grid out(cells.rows, cells.columns);
     for (std::size_t i = 0; i < values->size() && i < cells.positions.size(); ++i)
-        out.cells[cells.positions[i]] = (*values)[i];
+        if (cells.positions[i] < out.cells.size())
+            out.cells[cells.positions[i]] = (*values)[i];
     return out;
 }
 
@@ -138,6 +140,11 @@ double arguments::number(const uno::Any& value, std::string_view argument)
                 for (const auto& cell : row)
                     if (cell.getValueTypeClass() == uno::TypeClass_DOUBLE)
                         total.add(double_in(cell));
+            if (!std::isfinite(total.value())) { // as Calc's SUM: a sum too large to represent is #NUM!
+                record(
+                    fail(error_kind::no_result, function_, argument, "sums to more than a number can hold"));
+                return 0.0;
+            }
             return total.value();
         }
         break;
@@ -169,18 +176,23 @@ bool arguments::flag_or(const uno::Any& value, std::string_view argument, bool f
 
 numeric_cells arguments::values(const uno::Any& value, std::string_view argument)
 {
+    return guarded([&] { return values_of(value, argument); });
+}
+
+numeric_cells arguments::values_of(const uno::Any& value, std::string_view argument)
+{
     numeric_cells out;
     if (const cell_rows* rows = range_in(value)) {
         out.rows = static_cast<std::size_t>(rows->getLength());
-        out.columns = out.rows ? static_cast<std::size_t>((*rows)[0].getLength()) : 0;
-        std::size_t position = 0;
-        for (const auto& row : *rows) {
-            for (const auto& cell : row) {
-                if (cell.getValueTypeClass() == uno::TypeClass_DOUBLE) {
-                    out.values.push_back(double_in(cell));
-                    out.positions.push_back(position);
+        for (const auto& row : *rows) // Calc's ranges are rectangular; a macro's array may be ragged
+            out.columns = std::max(out.columns, static_cast<std::size_t>(row.getLength()));
+        for (std::size_t r = 0; r < out.rows; ++r) {
+            const auto& row = (*rows)[static_cast<sal_Int32>(r)];
+            for (sal_Int32 c = 0; c < row.getLength(); ++c) {
+                if (row[c].getValueTypeClass() == uno::TypeClass_DOUBLE) {
+                    out.values.push_back(double_in(row[c]));
+                    out.positions.push_back(r * out.columns + static_cast<std::size_t>(c));
                 }
-                ++position;
             }
         }
         return out;
@@ -227,6 +239,12 @@ std::u16string_view text_in(const uno::Any& value)
 
 std::vector<std::uint32_t> arguments::ids(const uno::Any& value, std::string_view argument, id_table& table)
 {
+    return guarded([&] { return ids_of(value, argument, table); });
+}
+
+std::vector<std::uint32_t> arguments::ids_of(const uno::Any& value, std::string_view argument,
+                                             id_table& table)
+{
     std::vector<std::uint32_t> out;
     if (is_empty(value)) {
         record(fail(error_kind::wrong_type, function_, argument, "is missing"));
@@ -253,6 +271,11 @@ std::vector<std::uint32_t> arguments::ids(const uno::Any& value, std::string_vie
 }
 
 std::vector<double> arguments::column(const uno::Any& value, std::string_view argument)
+{
+    return guarded([&] { return column_of(value, argument); });
+}
+
+std::vector<double> arguments::column_of(const uno::Any& value, std::string_view argument)
 {
     std::vector<double> out;
     if (is_empty(value)) {

@@ -140,9 +140,10 @@ public:
             return to_calc(core_result(*failure_));
         try {
             return to_calc(std::forward<F>(core_function)(std::forward<Args>(args)...));
-        } catch (const std::exception& e) {
-            // bad_alloc and the like: an error in the cell, never an exception into Calc.
-            return to_calc(core_result(fail(error_kind::wrong_type, function_, "", e.what())));
+        } catch (...) {
+            // bad_alloc and the like: an error in the cell, never an exception into Calc (and nothing here
+            // that allocates a message).
+            return to_calc(core_result(error{error_kind::wrong_type, {}}));
         }
     }
 
@@ -151,6 +152,23 @@ public:
 
 private:
     void record(error e);
+
+    /// Runs a reader that allocates; out of memory, it records #VALUE! (without allocating a message) and
+    /// gives an empty input, so that no exception reaches Calc.
+    template <class Read> auto guarded(Read&& read) -> decltype(read())
+    {
+        try {
+            return read();
+        } catch (...) {
+            if (!failure_)
+                failure_.emplace(error{error_kind::wrong_type, {}});
+            return {};
+        }
+    }
+    [[nodiscard]] numeric_cells values_of(const css::uno::Any& value, std::string_view argument);
+    [[nodiscard]] std::vector<std::uint32_t> ids_of(const css::uno::Any& value, std::string_view argument,
+                                                    id_table& table);
+    [[nodiscard]] std::vector<double> column_of(const css::uno::Any& value, std::string_view argument);
     [[nodiscard]] std::string word(const css::uno::Any& value, std::string_view argument);
 
     std::string_view function_;

@@ -43,6 +43,9 @@ result<interval> conversion_interval(double conversions, double leads, double co
     const double z2n = z * z / leads;
     const double centre = (p + z2n / 2) / (1 + z2n);
     const double half_width = z / (1 + z2n) * std::sqrt(p * (1 - p) / leads + z2n / (4 * leads));
+    if (!std::isfinite(centre) || !std::isfinite(half_width)) // e.g. leads of 5e-324
+        return fail(error_kind::no_result, check.function, "",
+                    "the interval cannot be computed for these counts");
     return interval{std::max(0.0, centre - half_width), std::min(1.0, centre + half_width)};
 }
 
@@ -53,7 +56,10 @@ result<double> ab_test_p_value(double conversions_a, double visitors_a, double c
     if (auto e = first_error(check_group(check, conversions_a, "conversions_a", visitors_a, "visitors_a"),
                              check_group(check, conversions_b, "conversions_b", visitors_b, "visitors_b")))
         return *e;
-    const double pooled = (conversions_a + conversions_b) / (visitors_a + visitors_b);
+    // The pooled rate as the visitor-weighted mean of the two rates: (x_a + x_b) / (n_a + n_b) without
+    // forming sums that could overflow.
+    const double weight_a = 1 / (1 + visitors_b / visitors_a);
+    const double pooled = conversions_a / visitors_a * weight_a + conversions_b / visitors_b * (1 - weight_a);
     const double standard_error = std::sqrt(pooled * (1 - pooled) * (1 / visitors_a + 1 / visitors_b));
     if (!(standard_error > 0))
         return fail(error_kind::division_by_zero, check.function, "",

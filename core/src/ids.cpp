@@ -25,7 +25,7 @@ char32_t fold_case(char32_t c)
         return (c >= 'A' && c <= 'Z') ? c + 32 : c;
     if (c >= 0xc0 && c <= 0xde && c != 0xd7)
         return c + 32;
-    if (c >= 0x100 && c <= 0x137 && c % 2 == 0)
+    if (c >= 0x100 && c <= 0x137 && c % 2 == 0 && c != 0x130) // not İ: its lower case is i, not ı
         return c + 1;
     if (c >= 0x139 && c <= 0x148 && c % 2 == 1)
         return c + 1;
@@ -158,13 +158,15 @@ std::uint32_t id_table::add_number(double value)
 {
     if (!std::isfinite(value))
         return no_id;
-    std::array<char, 32> digits{};
+    std::array<char, 400> digits{}; // room for the fixed notation of 1.8e308
     std::to_chars_result written{};
-    // Whole numbers as integers ("123", not "123.0" or "1.23e+02"), so that they meet the text "123".
-    if (value == std::floor(value) && std::fabs(value) < 1e15)
+    // Whole numbers as integers ("123", not "123.0" or "1.23e+02"), others in plain decimal notation
+    // ("0.0001", not "1e-04"), so that a number meets the text of its digits.
+    if (value == std::floor(value) && std::fabs(value) <= 9007199254740992.0) // 2^53: exact as an integer
         written = std::to_chars(digits.data(), digits.data() + digits.size(), static_cast<long long>(value));
     else
-        written = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+        written =
+            std::to_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::fixed);
     return add_utf8(std::string_view(digits.data(), static_cast<std::size_t>(written.ptr - digits.data())));
 }
 

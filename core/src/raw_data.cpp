@@ -18,6 +18,8 @@ namespace {
 
 constexpr std::uint32_t no_id = 0xffff'ffff;
 constexpr double no_date = std::numeric_limits<double>::infinity();
+constexpr std::size_t max_cohort_columns = 16'384;
+constexpr std::size_t max_cohort_cells = 4'000'000;
 
 std::optional<error> same_length(const checker& check, std::size_t a, std::string_view a_name, std::size_t b,
                                  std::string_view b_name)
@@ -296,10 +298,18 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         cohort_index.emplace(cohorts[c], static_cast<std::uint32_t>(c));
 
     // Pass 2: per cohort and period offset, distinct active customers and revenue.
+    // Calc shows at most 16,384 columns (1,024 without jumbo sheets), and a table of millions of cells is
+    // no answer for a sheet: a typo like 20240115 for a date would ask for 660,000 months. #NUM! instead.
     const auto offsets = static_cast<std::size_t>(last_period - cohorts.front() + 1);
-    if (cohorts.size() * offsets > 50'000'000)
+    if (offsets + 2 > max_cohort_columns)
+        return fail(
+            error_kind::no_result, check.function, "order_dates",
+            "span more periods than a sheet has columns: check for a mistyped date or use a coarser grain",
+            static_cast<double>(offsets));
+    if (cohorts.size() * (offsets + 2) > max_cohort_cells)
         return fail(error_kind::no_result, check.function, "",
-                    "the cohort table would have over 50 million cells");
+                    "the cohort table would have over 4 million cells",
+                    static_cast<double>(cohorts.size() * (offsets + 2)));
     std::vector<double> cells(cohorts.size() * offsets, 0.0);
     boost::unordered_flat_set<std::uint64_t> counted; // (customer, offset) pairs already counted
     counted.reserve(customers.size());
@@ -326,8 +336,8 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         for (std::size_t k = 0; k < offsets; ++k) {
             auto& target = out.at(c, k + 2);
             if (cohorts[c] + static_cast<std::int64_t>(k) > last_period) {
-                target = result<double>(fail(error_kind::not_available, check.function, "",
-                                             "the data has not reached this period yet"));
+                // The data has not reached this period yet. No message: there may be millions of these.
+                target = result<double>(error{error_kind::not_available, {}});
                 continue;
             }
             const double value = cells[c * offsets + k];

@@ -34,8 +34,8 @@ result<double> relative_trend(std::span<const double> values)
     for (const double v : values)
         mean += v;
     mean /= n;
-    if (auto e = check.finite(mean, "values"))
-        return *e;
+    if (!std::isfinite(mean))
+        return fail(error_kind::no_result, check.function, "values", "are too large to average");
     if (auto e = check.nonzero_denominator(mean, "the mean of values"))
         return *e;
     // Two passes, deviations from the means, as SLOPE computes it: x = 1...n has mean (n + 1) / 2.

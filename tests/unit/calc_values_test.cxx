@@ -92,6 +92,27 @@ TEST(NumberArgument, RangeSumIsCompensatedAsCalcsSum)
     EXPECT_EQ(args.number(range({{uno::Any(1e16)}, {uno::Any(1.0)}, {uno::Any(-1e16)}}), "x"), 1.0);
 }
 
+TEST(NumberArgument, RangeSumTooLargeIsNumLikeCalcsSum)
+{
+    arguments args{"TEST"};
+    (void)args.number(range({{uno::Any(1e308)}, {uno::Any(1e308)}}), "x");
+    ASSERT_TRUE(args.failure());
+    EXPECT_EQ(args.failure()->kind, error_kind::no_result);
+}
+
+TEST(ValuesArgument, RaggedArraysFromMacrosStayInsideTheirShape)
+{
+    arguments args{"TEST"};
+    const auto cells = args.values(range({{}, {uno::Any(10.0), uno::Any(5.0), uno::Any(1.0)}}), "x");
+    EXPECT_EQ(cells.rows, 2u);
+    EXPECT_EQ(cells.columns, 3u);
+    EXPECT_EQ(cells.positions, (std::vector<std::size_t>{3, 4, 5}));
+    const auto shaped = kpi::calc::in_shape(cells, std::vector<kpi::result<double>>{1.0, 0.5, 0.2});
+    ASSERT_TRUE(shaped);
+    EXPECT_FALSE(shaped->cells[0].has_value());
+    EXPECT_EQ(*(*shaped->cells[5]), 0.2);
+}
+
 TEST(NumberArgument, EmptyRangeIsZero)
 {
     arguments args{"TEST"};

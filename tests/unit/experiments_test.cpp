@@ -46,6 +46,11 @@ TEST(ConversionInterval, StaysInsideZeroToOneAtTheEdges)
     EXPECT_EQ(all->upper, 1.0);
 }
 
+TEST(ConversionInterval, SubnormalLeadsHaveNoInterval)
+{
+    expect_error(kpi::conversion_interval(0, 5e-324, 0.95), error_kind::no_result, "KPI.CONVERSION.CI");
+}
+
 TEST(ConversionInterval, Errors)
 {
     expect_error(kpi::conversion_interval(0, 0, 0.95), error_kind::division_by_zero, "KPI.CONVERSION.CI");
@@ -73,6 +78,13 @@ TEST(AbTest, IsSymmetricAndOneWithoutDifference)
     EXPECT_DOUBLE_EQ(*kpi::ab_test_p_value(200, 1000, 250, 1000),
                      *kpi::ab_test_p_value(250, 1000, 200, 1000));
     EXPECT_DOUBLE_EQ(*kpi::ab_test_p_value(20, 100, 40, 200), 1.0);
+}
+
+TEST(AbTest, HugeCountsDoNotOverflowThePooledRate)
+{
+    const auto p = kpi::ab_test_p_value(1e307, 1e308, 1e307, 1e308);
+    ASSERT_TRUE(p) << p.error().message;
+    EXPECT_DOUBLE_EQ(*p, 1.0);
 }
 
 TEST(AbTest, Errors)

@@ -30,6 +30,15 @@ TEST(IdTable, NumbersEqualTheTextOfTheirDigits)
     EXPECT_EQ(ids.add_number(-7), ids.add_utf8("-7"));
 }
 
+TEST(IdTable, LargeAndSmallNumbersAreWrittenInPlainDigits)
+{
+    kpi::id_table ids;
+    EXPECT_EQ(ids.add_number(1e15), ids.add_utf8("1000000000000000"));
+    EXPECT_EQ(ids.add_number(9007199254740992.0), ids.add_utf8("9007199254740992")); // 2^53
+    EXPECT_EQ(ids.add_number(0.0001), ids.add_utf8("0.0001"));
+    EXPECT_NE(ids.add_number(1e300), kpi::id_table::no_id);
+}
+
 TEST(IdTable, EmptyAndBlankAreNoId)
 {
     kpi::id_table ids;
@@ -43,6 +52,7 @@ TEST(IdTable, LatinLettersFoldCase)
     kpi::id_table ids;
     EXPECT_EQ(ids.add_text(u"\u00c9LODIE"), ids.add_utf8("\u00e9lodie")); // É = é
     EXPECT_EQ(ids.add_text(u"\u0160EFI"), ids.add_utf8("\u0161efi"));     // Š = š
+    EXPECT_NE(ids.add_text(u"\u0130"), ids.add_text(u"\u0131"));          // dotted İ is not dotless ı
 }
 
 TEST(IdTable, IndicesAreDenseInOrderOfFirstAppearance)

@@ -184,6 +184,16 @@ TEST_F(Orders, QuarterlyCohortsAndAnotherNullDate)
     EXPECT_EQ(row_of(*g, 0), (std::vector<double>{jan1 - 1462, 3, 3}));
 }
 
+TEST(Cohort, AMistypedDateAsksForTooManyColumns)
+{
+    kpi::id_table t;
+    const auto ids = column(t, {"a", "b"});
+    const std::vector<double> dates{jan1, 20240115}; // yyyymmdd typed as a number: year ~57,000
+    expect_error(kpi::cohort_matrix(ids, dates, t.size(), kpi::period_grain::month,
+                                    kpi::cohort_measure::retention, std::nullopt, calc_null_date),
+                 error_kind::no_result, "KPI.COHORT");
+}
+
 TEST(Cohort, Errors)
 {
     kpi::id_table t;

@@ -37,6 +37,7 @@ TEST(RelativeTrend, SlopeOverMean)
 
 TEST(RelativeTrend, Errors)
 {
+    expect_error(kpi::relative_trend(std::vector<double>{1e308, 1e308}), error_kind::no_result, "KPI.TREND");
     expect_error(kpi::relative_trend(std::vector<double>{5}), error_kind::division_by_zero, "KPI.TREND");
     expect_error(kpi::relative_trend(std::vector<double>{}), error_kind::division_by_zero, "KPI.TREND");
     expect_error(kpi::relative_trend(std::vector<double>{-1, 1}), error_kind::division_by_zero, "KPI.TREND");
