@@ -188,6 +188,10 @@ DASHBOARD = [
      "ERFC(ABS(([Experiment.C3]/[Experiment.B3]-[Experiment.C2]/[Experiment.B2])/SQRT(("
      "[Experiment.C2]+[Experiment.C3])/([Experiment.B2]+[Experiment.B3])*(1-([Experiment.C2]+[Experiment.C3])/("
      "[Experiment.B2]+[Experiment.B3]))*(1/[Experiment.B2]+1/[Experiment.B3])))/SQRT(2))", "num4", 0.05, False),
+    ("Distinct leads, Q1", "KPI.DISTINCT([Leads.A2:.A41])", "SUMPRODUCT(1/COUNTIF([Leads.A2:.A41];[Leads.A2:.A41]))",
+     "num1", 35, True),
+    ("New leads in February", "KPI.NEWPROSPECTS([Leads.A2:.A41];[Leads.B2:.B41];DATE(2026;2;1);DATE(2026;2;28))",
+     'COUNTIFS([Leads.B2:.B41];">="&DATE(2026;2;1);[Leads.B2:.B41];"<="&DATE(2026;2;28))', "num1", 12, True),
     ("Funnel: visitors to customers", "INDEX(KPI.FUNNEL([Experiment.B6:.B10];\"overall\");5;1)",
      "[Experiment.B10]/[Experiment.B6]", "pct2", 0.005, True),
 ]
@@ -275,7 +279,7 @@ def add_chart_and_save(oxt, draft, out):
         dashboard = sheets.getByName("Dashboard")
         source = CellRangeAddress(monthly, 0, 0, 2, 12)  # Month, Revenue, Target
         charts = dashboard.Charts
-        charts.addNewByName("RevenueTrend", Rectangle(500, 11800, 20000, 8000), (source,), True, True)
+        charts.addNewByName("RevenueTrend", Rectangle(500, 13000, 20000, 8000), (source,), True, True)
         chart = charts.getByName("RevenueTrend").EmbeddedObject
         chart.setDiagram(chart.createInstance("com.sun.star.chart.LineDiagram"))
         chart.HasMainTitle = True
