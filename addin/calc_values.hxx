@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <exception>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -67,6 +68,15 @@ struct numeric_cells
     std::vector<double> values;
     std::vector<std::size_t> positions; ///< row * columns + column of each value
 };
+
+/// A view of an optional column, for core functions that take std::optional<value_span>.
+[[nodiscard]] inline std::optional<std::span<const double>>
+view(const std::optional<std::vector<double>>& column)
+{
+    if (!column)
+        return std::nullopt;
+    return std::span<const double>(*column);
+}
 
 /// The document's null date (day 0 of its date serial numbers), from Calc's hidden document argument;
 /// 1899-12-30, Calc's default, when the document does not say.

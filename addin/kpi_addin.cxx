@@ -232,9 +232,7 @@ public:
         const auto amount_column = args.optional_column(amounts, "amounts");
         return args.call(
             [&](kpi::period_grain g, kpi::cohort_measure m) {
-                return kpi::cohort_matrix(ids, dates, table.size(), g, m,
-                                          amount_column ? std::optional<kpi::value_span>(*amount_column)
-                                                        : std::nullopt,
+                return kpi::cohort_matrix(ids, dates, table.size(), g, m, kpi::calc::view(amount_column),
                                           kpi::calc::null_date_of(document));
             },
             args.option(grain, "grain",
@@ -352,8 +350,7 @@ public:
         const auto seconds = args.column(durations, "durations_s");
         const auto views = args.column(pageviews, "pageviews");
         const auto events = args.optional_column(key_events, "key_events");
-        return args.call(kpi::engaged_sessions, seconds, views,
-                         events ? std::optional<kpi::value_span>(*events) : std::nullopt,
+        return args.call(kpi::engaged_sessions, seconds, views, kpi::calc::view(events),
                          args.number_or(min_seconds, "min_seconds", 10));
     }
 

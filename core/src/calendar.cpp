@@ -1,5 +1,7 @@
 #include "kpi/calendar.hpp"
 
+#include "checks.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -30,17 +32,9 @@ civil_date civil_from_days(std::int64_t days) noexcept
     return {static_cast<std::int32_t>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day};
 }
 
-std::string lower_ascii(std::string_view word)
-{
-    std::string lower(word);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower;
-}
-
 result<period_grain> parse_grain(std::string_view word, std::string_view function, period_grain fallback)
 {
-    const std::string w = lower_ascii(word);
+    const std::string w = detail::lower_ascii(word);
     if (w.empty())
         return fallback;
     if (w == "day" || w == "hari")

@@ -5,9 +5,27 @@
 
 #include <cmath>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace kpi::detail {
+
+/// A period of whole days, both ends included (the time of day of its bounds ignored).
+struct day_range
+{
+    double first;
+    double last;
+};
+
+/// Lower-cases ASCII letters, whatever the process locale: for option words.
+[[nodiscard]] inline std::string lower_ascii(std::string_view word)
+{
+    std::string lower(word);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+}
 
 /// The checks of one function, named as the user types it ("KPI.ROI").
 struct checker
@@ -59,6 +77,21 @@ struct checker
         if (value != 0)
             return std::nullopt;
         return fail(error_kind::division_by_zero, function, argument, "is 0");
+    }
+
+    /// The whole days of period_start...period_end; invalid_argument when a bound is not finite or the
+    /// period ends before it starts.
+    [[nodiscard]] result<day_range> whole_days(double period_start, double period_end) const
+    {
+        if (auto e = finite(period_start, "period_start"))
+            return *e;
+        if (auto e = finite(period_end, "period_end"))
+            return *e;
+        const day_range range{std::floor(period_start), std::floor(period_end)};
+        if (range.last < range.first)
+            return fail(error_kind::invalid_argument, function, "period_end",
+                        "must not be before period_start", period_end);
+        return range;
     }
 
     /// A finite value, or no_result when the computation overflowed (1e300 / 1e-300).

@@ -80,9 +80,7 @@ result<double> uplift(double conversions_a, double visitors_a, double conversion
 
 result<funnel_mode> parse_funnel_mode(std::string_view word)
 {
-    std::string lower(word);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = detail::lower_ascii(word);
     if (lower.empty() || lower == "step" || lower == "tahap")
         return funnel_mode::step;
     if (lower == "overall" || lower == "keseluruhan")

@@ -13,6 +13,7 @@
 namespace kpi {
 
 using detail::checker;
+using detail::day_range;
 
 namespace {
 
@@ -29,25 +30,6 @@ std::optional<error> same_length(const checker& check, std::size_t a, std::strin
     std::string problem = "must have as many cells as ";
     problem.append(b_name);
     return fail(error_kind::wrong_type, check.function, a_name, problem, static_cast<double>(a));
-}
-
-/// The checks and the whole-day bounds of a period argument pair.
-struct day_range
-{
-    double first;
-    double last;
-};
-
-result<day_range> period_of(const checker& check, double period_start, double period_end)
-{
-    if (auto e = detail::first_error(check.finite(period_start, "period_start"),
-                                     check.finite(period_end, "period_end")))
-        return *e;
-    const day_range range{std::floor(period_start), std::floor(period_end)};
-    if (range.last < range.first)
-        return fail(error_kind::invalid_argument, check.function, "period_end",
-                    "must not be before period_start", period_end);
-    return range;
 }
 
 /// Per ID: the first date of the whole list, and whether it has a row in [first, last].
@@ -80,7 +62,7 @@ result<double> count_ids(std::string_view function, id_span ids, value_span date
     const checker check{function};
     if (auto e = same_length(check, ids.size(), "ids", dates.size(), "dates"))
         return *e;
-    const auto period = period_of(check, period_start, period_end);
+    const auto period = check.whole_days(period_start, period_end);
     if (!period)
         return period.error();
     const id_activity activity = activity_of(ids, dates, id_count, *period);
@@ -231,7 +213,7 @@ result<double> purchase_frequency(id_span customers, std::size_t customer_count,
 
 result<cohort_measure> parse_cohort_measure(std::string_view word)
 {
-    const std::string w = lower_ascii(word);
+    const std::string w = detail::lower_ascii(word);
     if (w.empty() || w == "retention" || w == "retensi")
         return cohort_measure::retention;
     if (w == "customers" || w == "pelanggan")

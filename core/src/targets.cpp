@@ -63,15 +63,12 @@ result<period_days> days_of(const checker& check, double actual, double target, 
                             double period_end, double as_of)
 {
     if (auto e = first_error(check.finite(actual, "actual"), check.non_negative(target, "target"),
-                             check.finite(period_start, "period_start"),
-                             check.finite(period_end, "period_end"), check.finite(as_of, "as_of")))
+                             check.finite(as_of, "as_of")))
         return *e;
-    const double start = std::floor(period_start);
-    const double end = std::floor(period_end);
-    const double day = std::floor(as_of);
-    if (end < start)
-        return fail(error_kind::invalid_argument, check.function, "period_end",
-                    "must not be before period_start", period_end);
+    const auto period = check.whole_days(period_start, period_end);
+    if (!period)
+        return period.error();
+    const double start = period->first, end = period->last, day = std::floor(as_of);
     if (day < start || day > end)
         return fail(error_kind::invalid_argument, check.function, "as_of", "must be inside the period",
                     as_of);

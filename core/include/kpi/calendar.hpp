@@ -36,7 +36,4 @@ enum class period_grain { day, week, month, quarter, year };
 /// The first day (days since 1970-01-01) of a period numbered by period_of_day.
 [[nodiscard]] std::int64_t first_day_of_period(std::int64_t period, period_grain grain) noexcept;
 
-/// Lower-cases ASCII letters: for option words.
-[[nodiscard]] std::string lower_ascii(std::string_view word);
-
 } // namespace kpi
