@@ -1,0 +1,144 @@
+// Finding the tables of a workbook and what each column holds: the first step of building a KPI sheet.
+// Tables are found on every sheet: a header row with columns of data below, also under a title and blank
+// rows, with trailing blank rows and a closing total row left out. Each column gets a role from its header
+// words (English and Indonesian, tolerant of units, currency signs and punctuation) and its content; the
+// roles decide the table's kind.
+#pragma once
+
+#include "kpi/result.hpp"
+#include "kpi/sheet/workbook.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kpi::sheet {
+
+enum class table_kind {
+    orders,    ///< transactions: customer, date, optional order, amount
+    leads,     ///< leads: lead, date, optional status
+    campaigns, ///< ad campaigns: campaign, cost, optional impressions, clicks, leads, conversions, revenue
+    sessions,  ///< one row per web session: duration, pageviews, optional key_events, date
+    traffic,   ///< aggregated web analytics: sessions, optional engaged_sessions, pageviews, date
+    survey,    ///< survey answers: score
+    targets,   ///< KPI targets: kpi (a KPI's name or id), target
+    unknown,   ///< a table of no kind above: reported, not used
+};
+
+enum class column_role {
+    customer,
+    date,
+    order,
+    amount,
+    lead,
+    status,
+    campaign,
+    cost,
+    impressions,
+    clicks,
+    leads,
+    conversions,
+    revenue,
+    duration,
+    pageviews,
+    key_events,
+    sessions,
+    engaged_sessions,
+    score,
+    kpi,
+    target,
+};
+
+/// The names used in reports and options: "orders", "engaged_sessions" ...
+[[nodiscard]] std::string_view to_string(table_kind kind) noexcept;
+[[nodiscard]] std::string_view to_string(column_role role) noexcept;
+[[nodiscard]] std::optional<table_kind> parse_table_kind(std::string_view name) noexcept;
+[[nodiscard]] std::optional<column_role> parse_column_role(std::string_view name) noexcept;
+
+/// The roles of a kind, required ones first.
+struct kind_roles
+{
+    std::vector<column_role> required;
+    std::vector<column_role> optional;
+};
+[[nodiscard]] const kind_roles& roles_of(table_kind kind);
+
+/// Something in the data that would give a plausible wrong number, with the count of affected rows.
+struct warning
+{
+    std::string sheet;
+    std::string column; ///< the column's letters ("C"), empty for the table as a whole
+    std::string code;   ///< "text_amounts", "text_dates", "id_as_amount", "mixed_dates", ...
+    std::size_t rows = 0;
+    std::string message; ///< English, one sentence, names the column and the count and says what to do
+};
+
+struct role_column
+{
+    column_role role;
+    std::size_t column; ///< 0-based column index in the sheet
+    std::string header; ///< the header cell's text as written
+};
+
+/// How the dates of a date column are stored.
+enum class date_storage {
+    none,     ///< no date column
+    serials,  ///< date cells (or numbers formatted as dates)
+    iso_text, ///< ISO 8601 text (2026-03-14, 2026-03-14 10:22:01): read by the raw-data functions
+    mixed,    ///< date cells and ISO text
+    other,    ///< other text dates (14/03/2026): the raw-data functions skip them; warned
+};
+
+struct table
+{
+    std::size_t sheet = 0; ///< index in workbook::sheets
+    std::string sheet_name;
+    std::size_t header_row = 0;       ///< 0-based
+    std::size_t first_row = 0;        ///< first data row, 0-based
+    std::size_t last_row = 0;         ///< last data row (a total row below is excluded), 0-based, inclusive
+    std::size_t first_column = 0;     ///< 0-based, inclusive
+    std::size_t last_column = 0;      ///< 0-based, inclusive
+    std::vector<std::string> headers; ///< one per column first_column...last_column, as written
+    table_kind kind = table_kind::unknown;
+    std::vector<role_column> columns; ///< the roles found, at most one column per role
+    std::string currency;   ///< the money's symbol or code as the export names it ("Rp", "IDR", "$"), or ""
+    bool total_row = false; ///< a total row closed the table and was left out
+    date_storage dates = date_storage::none;
+    std::vector<warning> warnings;
+
+    /// The column of a role, if the table has one.
+    [[nodiscard]] const role_column* find(column_role role) const noexcept;
+    /// The data rows' count.
+    [[nodiscard]] std::size_t row_count() const noexcept { return last_row - first_row + 1; }
+};
+
+/// Every table of every sheet, in sheet order and top to bottom, left to right within a sheet. Sheets whose
+/// names are in `skip_sheets` (the KPI sheet of an earlier build) are not read.
+[[nodiscard]] std::vector<table> detect_tables(const workbook& book,
+                                               const std::vector<std::string>& skip_sheets = {});
+
+/// A user's correction of a detected table: its kind, or a role's column ("none" removes a role).
+/// `table` names the table as the report does: the sheet name, with "#2", "#3" ... for the second and later
+/// tables on one sheet.
+struct table_override
+{
+    std::string table;
+    std::optional<table_kind> kind;
+    std::vector<std::pair<column_role, std::optional<std::size_t>>> columns; ///< nullopt removes the role
+};
+
+/// The report's name of a table: "Orders", "Orders#2".
+[[nodiscard]] std::string table_name(const std::vector<table>& tables, std::size_t index);
+
+/// Applies the user's corrections and checks the result: invalid_argument naming the table and role when a
+/// table is unknown, a column is outside the table or a required role of the kind is missing. Warnings
+/// are recomputed for changed columns.
+[[nodiscard]] result<std::vector<table>> apply_overrides(const workbook& book, std::vector<table> tables,
+                                                         const std::vector<table_override>& overrides);
+
+/// Reads "F" or "f" or "AA" as a 0-based column index.
+[[nodiscard]] std::optional<std::size_t> parse_column_letters(std::string_view letters) noexcept;
+
+} // namespace kpi::sheet
