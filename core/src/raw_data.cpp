@@ -2,6 +2,8 @@
 
 #include "checks.hpp"
 
+#include "kpi/sum.hpp"
+
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
 
@@ -326,6 +328,130 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
             target = result<double>(
                 measure == cohort_measure::retention ? value / static_cast<double>(size_of[c]) : value);
         }
+    }
+    return out;
+}
+
+namespace {
+
+/// What a period table sums up per period while reading the rows.
+struct period_totals
+{
+    std::size_t active = 0;
+    std::size_t new_ones = 0;
+    std::size_t orders = 0;
+    compensated_sum revenue;
+};
+
+} // namespace
+
+result<grid> period_table(id_span customers, value_span dates, std::size_t id_count, period_grain grain,
+                          std::optional<value_span> amounts, std::optional<order_column> orders,
+                          civil_date null_date)
+{
+    const checker check{"KPI.PERIODS"};
+    if (auto e = same_length(check, customers.size(), "customer_ids", dates.size(), "order_dates"))
+        return *e;
+    if (amounts)
+        if (auto e = same_length(check, amounts->size(), "amounts", customers.size(), "customer_ids"))
+            return *e;
+    if (orders)
+        if (auto e = same_length(check, orders->ids.size(), "order_ids", customers.size(), "customer_ids"))
+            return *e;
+
+    constexpr std::int64_t no_period = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t day_zero = days_from_civil(null_date);
+    const std::size_t order_count = orders ? orders->id_count : 0;
+    std::vector<std::int64_t> first(id_count, no_period);
+    // The period in which a customer (an order) was last counted: rows in date order skip the hash set.
+    std::vector<std::int64_t> customer_counted_in(id_count, no_period);
+    std::vector<std::int64_t> order_counted_in(order_count, no_period);
+    // (customer, period) and (order, period) pairs already counted; a period is kept as its distance from
+    // the first row's period, which the cap keeps below 2^32.
+    boost::unordered_flat_set<std::uint64_t> active_pairs, order_pairs;
+    boost::unordered_flat_map<std::int64_t, period_totals> per_period;
+    std::int64_t lowest = no_period, highest = std::numeric_limits<std::int64_t>::min(), base = 0;
+    std::int64_t current_period = no_period;
+    period_totals* current = nullptr; // per_period's entry of current_period
+
+    for (std::size_t row = 0; row < customers.size(); ++row) {
+        const std::uint32_t id = customers[row];
+        const double serial = dates[row];
+        // Dates far outside any calendar (beyond year +-5 million) are not dates: skipped like text.
+        if (id == no_id || id >= id_count || !(std::fabs(serial) < 2e9))
+            continue;
+        const std::int64_t p = period_of_day(static_cast<std::int64_t>(std::floor(serial)) + day_zero, grain);
+        if (p != current_period) {
+            if (p < lowest || p > highest) {
+                base = lowest == no_period ? p : base;
+                lowest = std::min(lowest, p);
+                highest = std::max(highest, p);
+                // Stop at once: a typo like 20240115 for a date would ask for 660,000 months.
+                static_assert(max_period_rows == 16'384, "the message names the cap");
+                if (static_cast<std::uint64_t>(highest - lowest) >= max_period_rows)
+                    return fail(error_kind::no_result, check.function, "order_dates",
+                                "span more than 16,384 periods: check for a mistyped date or use a coarser "
+                                "grain",
+                                static_cast<double>(highest - lowest + 1));
+            }
+            current = &per_period[p];
+            current_period = p;
+        }
+        first[id] = std::min(first[id], p);
+        const auto slot = static_cast<std::uint32_t>(p - base);
+        if (customer_counted_in[id] != p) {
+            customer_counted_in[id] = p;
+            if (active_pairs.insert((std::uint64_t{id} << 32) | slot).second)
+                ++current->active;
+        }
+        if (!orders) {
+            ++current->orders; // each row is one order
+        } else if (const std::uint32_t order = orders->ids[row];
+                   order != no_id && order < order_count && order_counted_in[order] != p) {
+            order_counted_in[order] = p;
+            if (order_pairs.insert((std::uint64_t{order} << 32) | slot).second)
+                ++current->orders;
+        }
+        if (amounts)
+            if (const double amount = (*amounts)[row]; !std::isnan(amount))
+                current->revenue.add(amount);
+    }
+    if (lowest == no_period)
+        return fail(error_kind::division_by_zero, check.function, "customer_ids",
+                    "has no row with an ID and a date");
+
+    // Per period and per customer: the table in period order, each customer new in their first period.
+    const auto period_count = static_cast<std::size_t>(highest - lowest + 1);
+    std::vector<period_totals> table(period_count);
+    for (const auto& [p, totals] : per_period)
+        table[static_cast<std::size_t>(p - lowest)] = totals;
+    for (const std::int64_t p : first)
+        if (p != no_period)
+            ++table[static_cast<std::size_t>(p - lowest)].new_ones;
+
+    namespace column = period_column;
+    const error no_amounts{error_kind::not_available, "KPI.PERIODS: revenue and AOV need amounts"};
+    const auto count = [](std::size_t n) { return result<double>(static_cast<double>(n)); };
+    grid out(period_count, column::count);
+    for (std::size_t r = 0; r < period_count; ++r) {
+        const period_totals& t = table[r];
+        out.at(r, column::start) = result<double>(static_cast<double>(
+            first_day_of_period(lowest + static_cast<std::int64_t>(r), grain) - day_zero));
+        out.at(r, column::active) = count(t.active);
+        out.at(r, column::new_ones) = count(t.new_ones);
+        out.at(r, column::returning) = count(t.active - t.new_ones);
+        out.at(r, column::orders) = count(t.orders);
+        if (!amounts) {
+            out.at(r, column::revenue) = result<double>(no_amounts);
+            out.at(r, column::aov) = result<double>(no_amounts);
+            continue;
+        }
+        const double revenue = t.revenue.value();
+        out.at(r, column::revenue) = check.finite_result(revenue);
+        out.at(r, column::aov) =
+            t.orders == 0 ? result<double>(fail(error_kind::division_by_zero, check.function, "",
+                                                "a period without orders has no average order value"))
+                          : check.finite_result(revenue / static_cast<double>(t.orders));
     }
     return out;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 namespace {
 
 using kpi::period_grain;
@@ -63,6 +65,116 @@ TEST(Calendar, BeforeTheEpochMonthsStillCount)
               kpi::days_from_civil({1969, 12, 1}));
     EXPECT_EQ(kpi::first_day_of_period(kpi::period_of_day(d, period_grain::quarter), period_grain::quarter),
               kpi::days_from_civil({1969, 10, 1}));
+}
+
+TEST(Calendar, DaysInMonth)
+{
+    EXPECT_EQ(kpi::days_in_month(2026, 2), 28u);
+    EXPECT_EQ(kpi::days_in_month(2028, 2), 29u);
+    EXPECT_EQ(kpi::days_in_month(1900, 2), 28u); // a century, not a leap year
+    EXPECT_EQ(kpi::days_in_month(2000, 2), 29u); // but every 400 years it is
+    EXPECT_EQ(kpi::days_in_month(2026, 4), 30u);
+    EXPECT_EQ(kpi::days_in_month(2026, 12), 31u);
+    EXPECT_EQ(kpi::days_in_month(2026, 13), 0u);
+}
+
+constexpr kpi::civil_date pi_day{2026, 3, 14};
+
+TEST(IsoDates, TheFormsExportsWriteAreTheDateAsWritten)
+{
+    // The spec's examples: the date as written, time and offset ignored.
+    for (const char* text :
+         {"2026-03-14", "2026-03-14 10:22", "2026-03-14T10:22:01+07:00", "2026-03-14 10:22:01 +0700"})
+        EXPECT_EQ(kpi::parse_iso_date(text), pi_day) << text;
+}
+
+TEST(IsoDates, TimesFractionsAndOffsetsOfEveryShape)
+{
+    for (const char* text :
+         {"2026-03-14T10:22", "2026-03-14T10:22:01", "2026-03-14 10:22:01", "2026-03-14T10:22:01Z",
+          "2026-03-14T10:22:01z", "2026-03-14t10:22:01", "2026-03-14T23:59:59.999", "2026-03-14 10:22:01,5",
+          "2026-03-14T10:22:01.123456789+05:30", "2026-03-14T10:22:01-0800", "2026-03-14T10:22+07",
+          "2026-03-14 10:22 Z", "2026-03-14T00:00:00-12:00", "2026-03-14T23:59:60Z"})
+        EXPECT_EQ(kpi::parse_iso_date(text), pi_day) << text;
+}
+
+TEST(IsoDates, TheOffsetDoesNotMoveTheDate)
+{
+    // 23:30 at -05:00 is already the next day in UTC; the row is about the date its export wrote.
+    EXPECT_EQ(kpi::parse_iso_date("2026-12-31T23:30:00-05:00"), (kpi::civil_date{2026, 12, 31}));
+    EXPECT_EQ(kpi::parse_iso_date("2026-01-01T00:10:00+14:00"), (kpi::civil_date{2026, 1, 1}));
+}
+
+TEST(IsoDates, SurroundingWhiteSpaceIsAllowed)
+{
+    EXPECT_EQ(kpi::parse_iso_date(" 2026-03-14 "), pi_day);
+    EXPECT_EQ(kpi::parse_iso_date("\t2026-03-14 10:22\t"), pi_day);
+}
+
+TEST(IsoDates, LeapDaysAndMonthEnds)
+{
+    EXPECT_EQ(kpi::parse_iso_date("2028-02-29"), (kpi::civil_date{2028, 2, 29}));
+    EXPECT_EQ(kpi::parse_iso_date("2000-02-29"), (kpi::civil_date{2000, 2, 29}));
+    EXPECT_EQ(kpi::parse_iso_date("2026-04-30"), (kpi::civil_date{2026, 4, 30}));
+    EXPECT_EQ(kpi::parse_iso_date("2026-12-31"), (kpi::civil_date{2026, 12, 31}));
+    EXPECT_EQ(kpi::parse_iso_date("1899-12-30"), (kpi::civil_date{1899, 12, 30}));
+}
+
+TEST(IsoDates, AnythingAmbiguousOrMalformedIsNoDate)
+{
+    for (const char* text : {"",
+                             " ",
+                             "n/a",
+                             "2026-3-14",
+                             "2026-03-4",
+                             "14/03/2026",
+                             "03/14/2026",
+                             "14.03.2026",
+                             "2026/03/14",
+                             "20260314",
+                             "26-03-14",
+                             "02026-03-14",
+                             "2026-02-30",
+                             "2026-02-29",
+                             "1900-02-29",
+                             "2026-04-31",
+                             "2026-00-10",
+                             "2026-13-01",
+                             "2026-03-00",
+                             "2026-03-32",
+                             "2026-03-14x",
+                             "2026-03-14T",
+                             "2026-03-14T10",
+                             "2026-03-14T1:22",
+                             "2026-03-14T10:2",
+                             "2026-03-14T24:00",
+                             "2026-03-14T10:60",
+                             "2026-03-14T10:22:61",
+                             "2026-03-14T10:22:01.",
+                             "2026-03-14T10:22:01+7",
+                             "2026-03-14T10:22:01+07:0",
+                             "2026-03-14T10:22:01+24:00",
+                             "2026-03-14T10:22:01+07:60",
+                             "2026-03-14T10:22:01 +07:00 x",
+                             "2026-03-14  10:22",
+                             "2026-03-14T10:22:01Zulu",
+                             "2026-W11-6",
+                             "2026-073",
+                             "-2026-03-14",
+                             "+2026-03-14",
+                             "2026-03-14 garbage",
+                             "2O26-03-14",
+                             "2026-03-14 10:22:01 UTC"})
+        EXPECT_EQ(kpi::parse_iso_date(text), std::nullopt) << '"' << text << '"';
+}
+
+TEST(IsoDates, Utf16TextAsCalcGivesIt)
+{
+    EXPECT_EQ(kpi::parse_iso_date(u"2026-03-14T10:22:01+07:00"), pi_day);
+    EXPECT_EQ(kpi::parse_iso_date(u"2026-03-14 10:22:01 +0700"), pi_day);
+    EXPECT_EQ(kpi::parse_iso_date(u"\u0662\u0660\u0662\u0666-03-14"), std::nullopt); // Arabic-Indic digits
+    EXPECT_EQ(kpi::parse_iso_date(u"2026\u201103\u201114"), std::nullopt);           // non-breaking hyphens
+    EXPECT_EQ(kpi::parse_iso_date(u"2026-03-14\u00a0"), std::nullopt);               // only ASCII blanks
 }
 
 TEST(GrainWords, EnglishAndIndonesianInAnyCase)

@@ -25,6 +25,10 @@ struct grid
     {
         return cells[row * columns + column];
     }
+    [[nodiscard]] const std::optional<result<double>>& at(std::size_t row, std::size_t column) const
+    {
+        return cells[row * columns + column];
+    }
 };
 
 } // namespace kpi

@@ -1,8 +1,9 @@
 // KPIs from raw lists: IDs (interned by id_table), dates (day serial numbers) and amounts.
 // An ID column is a span of id_table indices, one per cell, id_table::no_id for an empty cell; a date
-// column has one serial number per cell, NaN where the cell is empty or text (that row is skipped); the
-// time of day is ignored. Columns read row by row together must have the same length (else wrong_type,
-// Calc's #VALUE!). Every function makes one or two passes over the rows.
+// column has one serial number per cell, NaN where the cell holds no date (that row is skipped; the add-in
+// reads ISO 8601 text dates as serial numbers, see parse_iso_date); the time of day is ignored. Columns read
+// row by row together must have the same length (else wrong_type, Calc's #VALUE!). Every function makes one
+// or two passes over the rows.
 #pragma once
 
 #include "kpi/calendar.hpp"
@@ -81,6 +82,36 @@ enum class cohort_measure {
 [[nodiscard]] result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_count,
                                          period_grain grain, cohort_measure measure,
                                          std::optional<value_span> amounts, civil_date null_date);
+
+/// The most periods (rows) a period table may have: as many periods as KPI.COHORT's columns allow, e.g.
+/// 44 years by day or 1,365 years by month. A longer span is nearly always a mistyped date (20240115 typed
+/// for 2024-01-15 is the year 57,000), and a table of a million rows is no answer in a sheet.
+inline constexpr std::size_t max_period_rows = 16'384;
+
+/// The columns of a period table, in order.
+namespace period_column {
+inline constexpr std::size_t start = 0;    ///< the period's first day, a serial number in null_date's system
+inline constexpr std::size_t active = 1;   ///< distinct customers with a dated row in the period
+inline constexpr std::size_t new_ones = 2; ///< distinct customers whose first date of the whole list is in it
+inline constexpr std::size_t returning = 3; ///< active - new
+inline constexpr std::size_t orders = 4;    ///< distinct order IDs in the period; without order IDs, rows
+inline constexpr std::size_t revenue = 5;   ///< sum of the amounts of the period's rows
+inline constexpr std::size_t aov = 6;       ///< average order value: revenue / orders
+inline constexpr std::size_t count = 7;
+} // namespace period_column
+
+/// The monitoring table of a customer/order list, in one pass over the rows: one grid row per period (of
+/// `grain`) from the period of the earliest date to that of the latest, periods without rows included,
+/// with the columns of period_column. Only rows with both a customer ID and a date count; an amount of NaN
+/// is no amount. With `orders`, the orders of a period are its distinct order IDs (rows without one are
+/// no order; an order whose rows fall in two periods counts in both); without, each row is one order.
+/// Without `amounts`, revenue and AOV are not_available (#N/A); the AOV of a period without orders is
+/// division_by_zero (#DIV/0!).
+/// Errors: wrong_type when the columns differ in length; division_by_zero when no row has both an ID and
+/// a date; no_result when the dates span more than max_period_rows periods.
+[[nodiscard]] result<grid> period_table(id_span customers, value_span dates, std::size_t id_count,
+                                        period_grain grain, std::optional<value_span> amounts,
+                                        std::optional<order_column> orders, civil_date null_date);
 
 /// GA4 engaged sessions: rows (sessions) that lasted more than min_seconds, or had 2+ page views, or 1+ key
 /// events. NaN marks an empty cell; a row without any number is not a session.
