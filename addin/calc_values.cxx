@@ -272,21 +272,41 @@ std::vector<std::uint32_t> arguments::ids_of(const uno::Any& value, std::string_
 
 std::vector<double> arguments::column(const uno::Any& value, std::string_view argument)
 {
-    return guarded([&] { return column_of(value, argument); });
+    return guarded([&] { return column_of(value, argument, std::nullopt); });
 }
 
-std::vector<double> arguments::column_of(const uno::Any& value, std::string_view argument)
+std::vector<double> arguments::dates(const uno::Any& value, std::string_view argument, civil_date null_date)
+{
+    return guarded([&] { return column_of(value, argument, null_date); });
+}
+
+/// One value per cell; with `text_dates` (the null date), ISO 8601 text is read as a date.
+std::vector<double> arguments::column_of(const uno::Any& value, std::string_view argument,
+                                         std::optional<civil_date> text_dates)
 {
     std::vector<double> out;
     if (is_empty(value)) {
         record(fail(error_kind::wrong_type, function_, argument, "is missing"));
         return out;
     }
+    constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
+    const std::int64_t day_zero = text_dates ? days_from_civil(*text_dates) : 0;
     out.reserve(cell_count(value));
     for_each_cell(value, [&](const uno::Any& cell) {
-        out.push_back(cell.getValueTypeClass() == uno::TypeClass_DOUBLE
-                          ? double_in(cell)
-                          : std::numeric_limits<double>::quiet_NaN());
+        switch (cell.getValueTypeClass()) {
+        case uno::TypeClass_DOUBLE:
+            out.push_back(double_in(cell));
+            break;
+        case uno::TypeClass_STRING:
+            if (const auto date = text_dates ? parse_iso_date(text_in(cell)) : std::nullopt)
+                out.push_back(static_cast<double>(days_from_civil(*date) - day_zero));
+            else
+                out.push_back(no_value);
+            break;
+        default:
+            out.push_back(no_value);
+            break;
+        }
     });
     return out;
 }

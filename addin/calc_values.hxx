@@ -121,9 +121,16 @@ public:
     [[nodiscard]] std::vector<std::uint32_t> ids(const css::uno::Any& value, std::string_view argument,
                                                  id_table& table);
 
-    /// A date or number range read row by row with another range (the spec's "D", paired "R"): one value
-    /// per cell, NaN where the cell is empty or text, so that rows stay aligned.
+    /// A number range read row by row with another range (the spec's paired "R": amounts, durations): one
+    /// value per cell, NaN where the cell is empty or text, so that rows stay aligned.
     [[nodiscard]] std::vector<double> column(const css::uno::Any& value, std::string_view argument);
+
+    /// A date range read row by row with another range (the spec's "D"): one serial number per cell, in
+    /// the system of `null_date` (the document's day 0); a text cell holding an ISO 8601 date
+    /// (parse_iso_date: "2026-03-14", "2026-03-14T10:22:01+07:00") is that day's serial number; NaN where
+    /// the cell is empty or holds other text, so that rows stay aligned.
+    [[nodiscard]] std::vector<double> dates(const css::uno::Any& value, std::string_view argument,
+                                            civil_date null_date);
 
     /// An optional column: nothing when left out or left empty.
     [[nodiscard]] std::optional<std::vector<double>> optional_column(const css::uno::Any& value,
@@ -178,7 +185,8 @@ private:
     [[nodiscard]] numeric_cells values_of(const css::uno::Any& value, std::string_view argument);
     [[nodiscard]] std::vector<std::uint32_t> ids_of(const css::uno::Any& value, std::string_view argument,
                                                     id_table& table);
-    [[nodiscard]] std::vector<double> column_of(const css::uno::Any& value, std::string_view argument);
+    [[nodiscard]] std::vector<double> column_of(const css::uno::Any& value, std::string_view argument,
+                                                std::optional<civil_date> text_dates);
     [[nodiscard]] std::string word(const css::uno::Any& value, std::string_view argument);
 
     std::string_view function_;

@@ -33,13 +33,14 @@ constexpr char service_name[] = "KPI";
 
 /// The glue shared by the functions of IDs and dates in a period (KPI.NEWPROSPECTS, KPI.ACTIVE ...).
 template <class Core>
-double ids_in_period(const char* function, Core core, const uno::Any& id_range, const uno::Any& dates,
-                     const uno::Any& start, const uno::Any& end)
+double ids_in_period(const char* function, Core core,
+                     const uno::Reference<css::beans::XPropertySet>& document, const uno::Any& id_range,
+                     const uno::Any& dates, const uno::Any& start, const uno::Any& end)
 {
     arguments args{function};
     kpi::id_table table;
     const auto ids = args.ids(id_range, "ids", table);
-    const auto days = args.column(dates, "dates");
+    const auto days = args.dates(dates, "dates", kpi::calc::null_date_of(document));
     return args.call(core, ids, days, table.size(), args.number(start, "period_start"),
                      args.number(end, "period_end"));
 }
@@ -182,22 +183,24 @@ public:
         return args.call(kpi::distinct_count, ids, table.size());
     }
 
-    double SAL_CALL newprospects(const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
+    double SAL_CALL newprospects(const uno::Reference<css::beans::XPropertySet>& document,
+                                 const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
                                  const uno::Any& end) override
     {
-        return ids_in_period("KPI.NEWPROSPECTS", kpi::new_prospects, id_range, dates, start, end);
+        return ids_in_period("KPI.NEWPROSPECTS", kpi::new_prospects, document, id_range, dates, start, end);
     }
 
-    double SAL_CALL active(const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
-                           const uno::Any& end) override
+    double SAL_CALL active(const uno::Reference<css::beans::XPropertySet>& document, const uno::Any& id_range,
+                           const uno::Any& dates, const uno::Any& start, const uno::Any& end) override
     {
-        return ids_in_period("KPI.ACTIVE", kpi::active_count, id_range, dates, start, end);
+        return ids_in_period("KPI.ACTIVE", kpi::active_count, document, id_range, dates, start, end);
     }
 
-    double SAL_CALL returning(const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
+    double SAL_CALL returning(const uno::Reference<css::beans::XPropertySet>& document,
+                              const uno::Any& id_range, const uno::Any& dates, const uno::Any& start,
                               const uno::Any& end) override
     {
-        return ids_in_period("KPI.RETURNING", kpi::returning_count, id_range, dates, start, end);
+        return ids_in_period("KPI.RETURNING", kpi::returning_count, document, id_range, dates, start, end);
     }
 
     double SAL_CALL RETENTION_IDS(const uno::Any& start_ids, const uno::Any& end_ids) override
@@ -227,19 +230,47 @@ public:
     {
         arguments args{"KPI.COHORT"};
         kpi::id_table table;
+        const kpi::civil_date null_date = kpi::calc::null_date_of(document);
         const auto ids = args.ids(customer_ids, "customer_ids", table);
-        const auto dates = args.column(order_dates, "order_dates");
+        const auto dates = args.dates(order_dates, "order_dates", null_date);
         const auto amount_column = args.optional_column(amounts, "amounts");
         return args.call(
             [&](kpi::period_grain g, kpi::cohort_measure m) {
                 return kpi::cohort_matrix(ids, dates, table.size(), g, m, kpi::calc::view(amount_column),
-                                          kpi::calc::null_date_of(document));
+                                          null_date);
             },
             args.option(grain, "grain",
                         [](std::string_view w) {
                             return kpi::parse_grain(w, "KPI.COHORT", kpi::period_grain::month);
                         }),
             args.option(measure, "measure", kpi::parse_cohort_measure));
+    }
+
+    array_result SAL_CALL periods(const uno::Reference<css::beans::XPropertySet>& document,
+                                  const uno::Any& customer_ids, const uno::Any& order_dates,
+                                  const uno::Any& grain, const uno::Any& amounts,
+                                  const uno::Any& order_ids) override
+    {
+        arguments args{"KPI.PERIODS"};
+        kpi::id_table table, order_table;
+        const kpi::civil_date null_date = kpi::calc::null_date_of(document);
+        const auto ids = args.ids(customer_ids, "customer_ids", table);
+        const auto dates = args.dates(order_dates, "order_dates", null_date);
+        const auto amount_column = args.optional_column(amounts, "amounts");
+        std::optional<std::vector<std::uint32_t>> orders;
+        if (order_ids.hasValue())
+            orders = args.ids(order_ids, "order_ids", order_table);
+        return args.call(
+            [&](kpi::period_grain g) {
+                return kpi::period_table(
+                    ids, dates, table.size(), g, kpi::calc::view(amount_column),
+                    orders ? std::optional<kpi::order_column>(kpi::order_column{*orders, order_table.size()})
+                           : std::nullopt,
+                    null_date);
+            },
+            args.option(grain, "grain", [](std::string_view w) {
+                return kpi::parse_grain(w, "KPI.PERIODS", kpi::period_grain::month);
+            }));
     }
 
     // revenue and return

@@ -210,8 +210,8 @@ class PeriodCounts(RawDataTestCase):
 
 
 class PeriodCountsOnUntidyData(RawDataTestCase):
-    """Hand-counted (no native formula normalises IDs): case, spaces, 123 = "123", empty and text dates,
-    empty IDs."""
+    """Hand-counted (no native formula normalises IDs): case, spaces, 123 = "123", empty dates, an ISO 8601
+    text date (read as that date) and other text dates (skipped), empty IDs."""
 
     ROWS = [
         ("Ana", serial(2026, 1, 10)), (" ana ", serial(2026, 2, 5)), (123, serial(2026, 2, 7)),
@@ -223,28 +223,30 @@ class PeriodCountsOnUntidyData(RawDataTestCase):
     def setUp(self):
         super().setUp()
         self.sheet.fill("A1", [list(row) for row in self.ROWS])
-        self.assertEqual(self.sheet.cell("B9").getType().value, "TEXT")  # the text date stays text
+        self.assertEqual(self.sheet.cell("B9").getType().value, "TEXT")  # the ISO date stays text in the sheet
         self.data = f"A1:A{len(self.ROWS)};B1:B{len(self.ROWS)}"
 
     def test_february(self):
-        # First days: ana Jan 10, 123 Jan 2, budi Feb 20 (its empty and text dates are skipped), citra Feb 27;
-        # dewi has no date; the row without an ID is skipped.
+        # First days: ana Jan 10, 123 Jan 2, budi Feb 20 (its empty and "n/a" dates are skipped), citra Jan 15
+        # (the text "2026-01-15" is an ISO date); dewi's "12/01/2026" is no ISO date: she has no date; the row
+        # without an ID is skipped.
         s, e = serial(2026, 2, 1), serial(2026, 2, 28)
         self.assertCount(f"=KPI.ACTIVE({self.data};{s};{e})", 4)
-        self.assertCount(f"=KPI.NEWPROSPECTS({self.data};{s};{e})", 2)
-        self.assertCount(f"=KPI.RETURNING({self.data};{s};{e})", 2)
+        self.assertCount(f"=KPI.NEWPROSPECTS({self.data};{s};{e})", 1)
+        self.assertCount(f"=KPI.RETURNING({self.data};{s};{e})", 3)
 
     def test_january(self):
         s, e = serial(2026, 1, 1), serial(2026, 1, 31)
-        self.assertCount(f"=KPI.ACTIVE({self.data};{s};{e})", 2)
-        self.assertCount(f"=KPI.NEWPROSPECTS({self.data};{s};{e})", 2)
+        self.assertCount(f"=KPI.ACTIVE({self.data};{s};{e})", 3)
+        self.assertCount(f"=KPI.NEWPROSPECTS({self.data};{s};{e})", 3)
         self.assertCount(f"=KPI.RETURNING({self.data};{s};{e})", 0)
 
     def test_last_day_only(self):
-        # citra's row at 23:45 on Feb 27 belongs to Feb 27.
+        # citra's row at 23:45 on Feb 27 belongs to Feb 27; she is not new then (her ISO date is Jan 15).
         s = e = serial(2026, 2, 27)
         self.assertCount(f"=KPI.ACTIVE({self.data};{s};{e})", 1)
-        self.assertCount(f"=KPI.NEWPROSPECTS({self.data};{s};{e})", 1)
+        self.assertCount(f"=KPI.NEWPROSPECTS({self.data};{s};{e})", 0)
+        self.assertCount(f"=KPI.RETURNING({self.data};{s};{e})", 1)
 
 
 class PeriodCountErrors(RawDataTestCase):
@@ -562,8 +564,9 @@ class Cohort(RawDataTestCase):
         self.assertArray(f'=KPI.COHORT({data};"year")', [[serial(2028, 1, 1), 2, 1]])
 
     def test_rows_with_an_empty_or_text_date_or_no_id_are_skipped(self):
-        # b's first usable date is in February; c has only a text date; the row without an ID is skipped.
-        rows = [("a", serial(2026, 1, 5)), ("b", None), ("b", "2026-01-07"), ("b", serial(2026, 2, 2)),
+        # b's first usable date is in February ("07/01/2026" is no ISO date; an ISO text date would be read:
+        # test_periods.py); c has only a text date; the row without an ID is skipped.
+        rows = [("a", serial(2026, 1, 5)), ("b", None), ("b", "07/01/2026"), ("b", serial(2026, 2, 2)),
                 (None, serial(2026, 1, 9)), ("c", "n/a"), ("  ", serial(2026, 1, 10))]
         data, _ = self.fill(rows)
         self.assertArray(f"=KPI.COHORT({data})", [[JAN, 1, 1, 0], [FEB, 1, 1, N_A]])

@@ -4,13 +4,14 @@ independent reference written with pandas.
 The data is generated in the test with random.Random(SEED): about 1,500 customers ("C00042", some rows in
 other case or with spaces around; some IDs are digits, given in some rows as numbers and in others as text,
 123 and "123"), orders of one to three item rows with order IDs, order dates over 18 months as serial numbers
-with times of day (a few empty and text dates), amounts (a few empty or text), and sessions (duration, page
+with times of day (a few empty dates, ISO 8601 text dates, which count, and other text), amounts (a few empty or text), and sessions (duration, page
 views, key events). Rows are in date order, so the first and second half of the rows are two periods.
 
 Counts must be equal, fractions and sums equal to a relative 1e-12, and every cell of the cohort matrices
 (#N/A cells included) as the reference says."""
 import math
 import random
+import re
 from datetime import date
 
 import pandas as pd
@@ -144,13 +145,23 @@ def number_or_nan(value):
     return value if isinstance(value, float) else math.nan
 
 
+def day_or_nan(value):
+    """The whole day of a date cell: a serial number, or a text YYYY-MM-DD (an ISO 8601 date, the only
+    form of date text the data has); NaN for an empty cell or other text."""
+    if isinstance(value, float):
+        return math.floor(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return (date.fromisoformat(value) - date(1899, 12, 30)).days
+    return math.nan
+
+
 def reference_orders(rows):
-    """The order columns as pandas sees them: normalised IDs, whole days (NaN for an empty or text date),
-    amounts (NaN when empty or text)."""
+    """The order columns as pandas sees them: normalised IDs, whole days (NaN for an empty date or text
+    other than an ISO date), amounts (NaN when empty or text)."""
     return pd.DataFrame({
         "id": [normalise_id(r[0]) for r in rows],
         "order": [normalise_id(r[1]) for r in rows],
-        "day": [math.floor(r[2]) if isinstance(r[2], float) else math.nan for r in rows],
+        "day": [day_or_nan(r[2]) for r in rows],
         "amount": [number_or_nan(r[3]) for r in rows],
     })
 
@@ -347,6 +358,7 @@ class RawDataOnTenThousandRows(OfficeTestCase):
         self.assertIn("12.5", numbers & texts)
         self.assertGreater(sum(row[2] is None for row in self.rows), 10)
         self.assertGreater(sum(isinstance(row[2], str) for row in self.rows), 10)
+        self.assertGreater(sum(row[2] == "2025-03-01" for row in self.rows), 3)  # ISO text dates, which count
         self.assertGreater(sum(isinstance(row[2], float) and row[2] != math.floor(row[2]) for row in self.rows),
                            9000)
         self.assertTrue(1400 <= self.orders["id"].nunique() <= 1600, self.orders["id"].nunique())

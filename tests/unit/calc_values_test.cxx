@@ -145,6 +145,77 @@ TEST(NumberArgument, OtherTypesAreWrongType)
     EXPECT_EQ(args.failure()->kind, error_kind::wrong_type);
 }
 
+constexpr kpi::civil_date calc_null_date{1899, 12, 30};
+constexpr double pi_day = 46095; // 2026-03-14 with Calc's default null date
+
+bool same(const std::vector<double>& got, const std::vector<double>& want)
+{
+    if (got.size() != want.size())
+        return false;
+    for (std::size_t i = 0; i < got.size(); ++i)
+        if (!(got[i] == want[i] || (std::isnan(got[i]) && std::isnan(want[i]))))
+            return false;
+    return true;
+}
+
+TEST(DatesArgument, IsoTextDatesAreTheDateAsWrittenAndOtherTextIsNoDate)
+{
+    arguments args{"KPI.COHORT"};
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    const auto days = args.dates(range({{uno::Any(46023.75)},
+                                        {uno::Any(OUString("2026-03-14"))},
+                                        {uno::Any(OUString("2026-03-14 10:22"))},
+                                        {uno::Any(OUString("2026-03-14T10:22:01+07:00"))},
+                                        {uno::Any(OUString("2026-03-14 10:22:01 +0700"))},
+                                        {uno::Any(OUString("14/03/2026"))},
+                                        {uno::Any(OUString("2026-02-30"))},
+                                        {uno::Any(OUString("n/a"))},
+                                        {uno::Any()},
+                                        {uno::Any(true)}}),
+                                 "order_dates", calc_null_date);
+    EXPECT_TRUE(same(days, {46023.75, pi_day, pi_day, pi_day, pi_day, none, none, none, none, none}));
+    EXPECT_FALSE(args.failure());
+}
+
+TEST(DatesArgument, TextDatesFollowTheDocumentsNullDate)
+{
+    arguments args{"KPI.ACTIVE"};
+    const auto days = args.dates(
+        range({{uno::Any(OUString("2026-03-14")), uno::Any(OUString("1904-01-02"))}}), "dates", {1904, 1, 1});
+    EXPECT_TRUE(same(days, {pi_day - 1462, 1}));
+}
+
+TEST(DatesArgument, ASingleTextDateIsOneRow)
+{
+    arguments args{"KPI.PERIODS"};
+    EXPECT_TRUE(same(args.dates(uno::Any(OUString("2026-03-14T00:00:00Z")), "order_dates", calc_null_date),
+                     {pi_day}));
+}
+
+TEST(DatesArgument, MissingIsWrongType)
+{
+    arguments args{"KPI.PERIODS"};
+    EXPECT_TRUE(args.dates(uno::Any(), "order_dates", calc_null_date).empty());
+    ASSERT_TRUE(args.failure());
+    EXPECT_EQ(args.failure()->message, "KPI.PERIODS: order_dates is missing");
+}
+
+TEST(ColumnArgument, NumberColumnsDoNotReadTextAsDates)
+{
+    // Durations, page views and amounts are numbers: a text that looks like a date is no number.
+    arguments args{"KPI.ENGAGEDSESSIONS"};
+    const auto values =
+        args.column(range({{uno::Any(12.0)}, {uno::Any(OUString("2026-03-14"))}}), "durations_s");
+    ASSERT_EQ(values.size(), 2u);
+    EXPECT_EQ(values[0], 12.0);
+    EXPECT_TRUE(std::isnan(values[1]));
+}
+
+TEST(NullDate, WithoutADocumentItIsCalcsDefault)
+{
+    EXPECT_EQ(kpi::calc::null_date_of({}), calc_null_date);
+}
+
 TEST(Call, ComputesWhenEveryArgumentIsGood)
 {
     arguments args{"TEST"};
