@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kpi::sheet {
@@ -88,8 +89,20 @@ enum class date_storage {
     serials,  ///< date cells (or numbers formatted as dates)
     iso_text, ///< ISO 8601 text (2026-03-14, 2026-03-14 10:22:01): read by the raw-data functions
     mixed,    ///< date cells and ISO text
-    other,    ///< other text dates (14/03/2026): the raw-data functions skip them; warned
+    other,    ///< other text dates (14/03/2026) or yyyymmdd numbers: the raw-data functions skip them; warned
 };
+
+/// The order of day, month and year in text dates that are not ISO 8601.
+enum class date_order {
+    unknown, ///< not told: no such dates, or every one could be read both ways (03/04/2026)
+    dmy,     ///< 14/03/2026, 14 Mar 2026
+    mdy,     ///< 03/14/2026, Mar 14, 2026
+    ymd,     ///< 2026/03/14, 2026-3-14
+};
+
+/// "dmy", "mdy", "ymd", "unknown"; parse_date_order reads the first three (any case), as --date-order does.
+[[nodiscard]] std::string_view to_string(date_order order) noexcept;
+[[nodiscard]] std::optional<date_order> parse_date_order(std::string_view name) noexcept;
 
 struct table
 {
@@ -106,6 +119,8 @@ struct table
     std::string currency;   ///< the money's symbol or code as the export names it ("Rp", "IDR", "$"), or ""
     bool total_row = false; ///< a total row closed the table and was left out
     date_storage dates = date_storage::none;
+    date_order text_date_order = date_order::unknown; ///< the order of the date column's other text dates
+    unsigned score_scale = 0; ///< survey: 10 for 0-10 answers (NPS), 5 for 1-5 answers (CSAT); else 0
     std::vector<warning> warnings;
 
     /// The column of a role, if the table has one.
@@ -138,7 +153,7 @@ struct table_override
 [[nodiscard]] result<std::vector<table>> apply_overrides(const workbook& book, std::vector<table> tables,
                                                          const std::vector<table_override>& overrides);
 
-/// Reads "F" or "f" or "AA" as a 0-based column index.
+/// Reads "F" or "f" or "AA" as a 0-based column index; nothing for other text or more than 3 letters.
 [[nodiscard]] std::optional<std::size_t> parse_column_letters(std::string_view letters) noexcept;
 
 } // namespace kpi::sheet
