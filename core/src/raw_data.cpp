@@ -8,6 +8,7 @@
 #include <boost/unordered/unordered_flat_set.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -343,6 +344,57 @@ struct period_totals
     compensated_sum revenue;
 };
 
+/// period_of_day behind a small direct-mapped memo: an order list repeats the same few hundred days, and
+/// the calendar arithmetic costs more than the rest of a row's work.
+class period_memo
+{
+public:
+    explicit period_memo(period_grain grain) : grain_(grain) { slots_.fill({unused, 0}); }
+
+    [[nodiscard]] std::int64_t operator()(std::int64_t day) noexcept
+    {
+        slot& s = slots_[static_cast<std::size_t>(day) & (slots_.size() - 1)];
+        if (s.day != day)
+            s = {day, period_of_day(day, grain_)};
+        return s.period;
+    }
+
+private:
+    static constexpr std::int64_t unused = std::numeric_limits<std::int64_t>::min(); // never a row's day
+    struct slot
+    {
+        std::int64_t day;
+        std::int64_t period;
+    };
+    period_grain grain_;
+    std::array<slot, 1024> slots_;
+};
+
+/// Per-period totals over a window of consecutive periods that grows, with slack, to take in each new
+/// period: no hashing per row.
+class period_window
+{
+public:
+    [[nodiscard]] period_totals& operator[](std::int64_t period)
+    {
+        if (slots_.empty()) {
+            first_ = period;
+            slots_.resize(1);
+        } else if (period < first_) {
+            const auto grow = static_cast<std::size_t>(first_ - period) + slots_.size();
+            slots_.insert(slots_.begin(), grow, period_totals{});
+            first_ -= static_cast<std::int64_t>(grow);
+        } else if (period - first_ >= static_cast<std::int64_t>(slots_.size())) {
+            slots_.resize(static_cast<std::size_t>(period - first_) + 1 + slots_.size());
+        }
+        return slots_[static_cast<std::size_t>(period - first_)];
+    }
+
+private:
+    std::int64_t first_ = 0;
+    std::vector<period_totals> slots_;
+};
+
 } // namespace
 
 result<grid> period_table(id_span customers, value_span dates, std::size_t id_count, period_grain grain,
@@ -359,20 +411,28 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
         if (auto e = same_length(check, orders->ids.size(), "order_ids", customers.size(), "customer_ids"))
             return *e;
 
-    constexpr std::int64_t no_period = std::numeric_limits<std::int64_t>::max();
+    // Periods are kept as their distance from the first dated row's period (`base`), which the cap keeps
+    // far inside 32 bits.
+    constexpr std::int32_t none = std::numeric_limits<std::int32_t>::max();
+    struct customer_state
+    {
+        std::int32_t first = none;      ///< the customer's first period
+        std::int32_t counted_in = none; ///< the period in which the customer was last counted active
+    };
     const std::int64_t day_zero = days_from_civil(null_date);
     const std::size_t order_count = orders ? orders->id_count : 0;
-    std::vector<std::int64_t> first(id_count, no_period);
-    // The period in which a customer (an order) was last counted: rows in date order skip the hash set.
-    std::vector<std::int64_t> customer_counted_in(id_count, no_period);
-    std::vector<std::int64_t> order_counted_in(order_count, no_period);
-    // (customer, period) and (order, period) pairs already counted; a period is kept as its distance from
-    // the first row's period, which the cap keeps below 2^32.
+    std::vector<customer_state> customer(id_count);
+    std::vector<std::int32_t> order_counted_in(order_count, none);
+    // (customer, period) and (order, period) pairs already counted. The last-counted period of each
+    // customer and order answers first, so rows in date order rarely reach the sets.
     boost::unordered_flat_set<std::uint64_t> active_pairs, order_pairs;
-    boost::unordered_flat_map<std::int64_t, period_totals> per_period;
-    std::int64_t lowest = no_period, highest = std::numeric_limits<std::int64_t>::min(), base = 0;
-    std::int64_t current_period = no_period;
-    period_totals* current = nullptr; // per_period's entry of current_period
+    active_pairs.reserve(customers.size() / 4);
+    if (orders)
+        order_pairs.reserve(customers.size() / 4);
+    period_window totals;
+    period_memo period_of(grain);
+    std::int64_t base = 0;
+    std::int32_t lowest = none, highest = -none;
 
     for (std::size_t row = 0; row < customers.size(); ++row) {
         const std::uint32_t id = customers[row];
@@ -380,63 +440,64 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
         // Dates far outside any calendar (beyond year +-5 million) are not dates: skipped like text.
         if (id == no_id || id >= id_count || !(std::fabs(serial) < 2e9))
             continue;
-        const std::int64_t p = period_of_day(static_cast<std::int64_t>(std::floor(serial)) + day_zero, grain);
-        if (p != current_period) {
-            if (p < lowest || p > highest) {
-                base = lowest == no_period ? p : base;
-                lowest = std::min(lowest, p);
-                highest = std::max(highest, p);
-                // Stop at once: a typo like 20240115 for a date would ask for 660,000 months.
-                static_assert(max_period_rows == 16'384, "the message names the cap");
-                if (static_cast<std::uint64_t>(highest - lowest) >= max_period_rows)
-                    return fail(error_kind::no_result, check.function, "order_dates",
-                                "span more than 16,384 periods: check for a mistyped date or use a coarser "
-                                "grain",
-                                static_cast<double>(highest - lowest + 1));
-            }
-            current = &per_period[p];
-            current_period = p;
+        const std::int64_t period = period_of(static_cast<std::int64_t>(std::floor(serial)) + day_zero);
+        if (lowest == none)
+            base = period;
+        const std::int64_t distance = period - base;
+        if (distance < lowest || distance > highest) {
+            // Stop at once: a typo like 20240115 for a date would ask for 660,000 months.
+            static_assert(max_period_rows == 16'384, "the message names the cap");
+            const std::int64_t span =
+                std::max<std::int64_t>(highest, distance) - std::min<std::int64_t>(lowest, distance) + 1;
+            if (span > static_cast<std::int64_t>(max_period_rows))
+                return fail(error_kind::no_result, check.function, "order_dates",
+                            "span more than 16,384 periods: check for a mistyped date or use a coarser "
+                            "grain",
+                            static_cast<double>(span));
+            lowest = std::min(lowest, static_cast<std::int32_t>(distance));
+            highest = std::max(highest, static_cast<std::int32_t>(distance));
         }
-        first[id] = std::min(first[id], p);
-        const auto slot = static_cast<std::uint32_t>(p - base);
-        if (customer_counted_in[id] != p) {
-            customer_counted_in[id] = p;
+        const auto p = static_cast<std::int32_t>(distance);
+        period_totals& current = totals[p];
+        customer_state& who = customer[id];
+        who.first = std::min(who.first, p);
+        const std::uint64_t slot = static_cast<std::uint32_t>(p);
+        if (who.counted_in != p) {
+            who.counted_in = p;
             if (active_pairs.insert((std::uint64_t{id} << 32) | slot).second)
-                ++current->active;
+                ++current.active;
         }
         if (!orders) {
-            ++current->orders; // each row is one order
+            ++current.orders; // each row is one order
         } else if (const std::uint32_t order = orders->ids[row];
                    order != no_id && order < order_count && order_counted_in[order] != p) {
             order_counted_in[order] = p;
             if (order_pairs.insert((std::uint64_t{order} << 32) | slot).second)
-                ++current->orders;
+                ++current.orders;
         }
         if (amounts)
             if (const double amount = (*amounts)[row]; !std::isnan(amount))
-                current->revenue.add(amount);
+                current.revenue.add(amount);
     }
-    if (lowest == no_period)
+    if (lowest == none)
         return fail(error_kind::division_by_zero, check.function, "customer_ids",
                     "has no row with an ID and a date");
 
-    // Per period and per customer: the table in period order, each customer new in their first period.
-    const auto period_count = static_cast<std::size_t>(highest - lowest + 1);
-    std::vector<period_totals> table(period_count);
-    for (const auto& [p, totals] : per_period)
-        table[static_cast<std::size_t>(p - lowest)] = totals;
-    for (const std::int64_t p : first)
-        if (p != no_period)
-            ++table[static_cast<std::size_t>(p - lowest)].new_ones;
+    // Per customer: each is new in their first period.
+    for (const customer_state& who : customer)
+        if (who.first != none)
+            ++totals[who.first].new_ones;
 
+    const auto period_count = static_cast<std::size_t>(highest - lowest + 1);
     namespace column = period_column;
     const error no_amounts{error_kind::not_available, "KPI.PERIODS: revenue and AOV need amounts"};
     const auto count = [](std::size_t n) { return result<double>(static_cast<double>(n)); };
     grid out(period_count, column::count);
     for (std::size_t r = 0; r < period_count; ++r) {
-        const period_totals& t = table[r];
-        out.at(r, column::start) = result<double>(static_cast<double>(
-            first_day_of_period(lowest + static_cast<std::int64_t>(r), grain) - day_zero));
+        const std::int64_t distance = lowest + static_cast<std::int64_t>(r);
+        const period_totals& t = totals[distance];
+        out.at(r, column::start) =
+            result<double>(static_cast<double>(first_day_of_period(base + distance, grain) - day_zero));
         out.at(r, column::active) = count(t.active);
         out.at(r, column::new_ones) = count(t.new_ones);
         out.at(r, column::returning) = count(t.active - t.new_ones);
