@@ -746,14 +746,15 @@ private:
         const std::string scores = range(t, column_role::score);
         kpi(prefix + ".responses", "survey.responses", "=COUNT(" + scores + ")", std::string(whole_number),
             all_data());
-        // 0-10 answers are NPS; 1-5 answers are CSAT.
+        // 0-10 answers are NPS; 1-5 answers are CSAT (as detection tells, else from the highest answer).
         double highest = 0;
         const sheet_cells& sheet = book_.sheets.at(t.sheet);
         const std::size_t column = t.find(column_role::score)->column;
         for (std::size_t row = t.first_row; row <= t.last_row; ++row)
             if (sheet.at(row, column).is_numeric())
                 highest = std::max(highest, sheet.at(row, column).number);
-        if (highest > 5)
+        const bool nps = t.score_scale == 10 || (t.score_scale == 0 && highest > 5);
+        if (nps)
             kpi(prefix + ".nps", "survey.nps", "=KPI.NPS(" + scores + ")", "0.0", all_data());
         else
             kpi(prefix + ".csat", "survey.csat", "=KPI.CSAT(" + scores + ")", std::string(percent_format),
