@@ -94,9 +94,6 @@ const warning* find_warning(const table& t, const std::string& code)
     return nullptr;
 }
 
-// --- layouts
-// ------------------------------------------------------------------------------------------------
-
 /// A Shopee order export: Indonesian headers, one row per item, ISO text times, amounts as numbers.
 sheet_cells shopee_orders(int orders)
 {
@@ -242,9 +239,6 @@ sheet_cells web_sessions()
     return make_sheet("Sessions", content);
 }
 
-// --- table bounds
-// -------------------------------------------------------------------------------------------
-
 TEST(DetectTableBounds, TitleAndDownloadLinesAboveTheHeaderAreSkipped)
 {
     rows content{{"Laporan Penjualan Januari 2026"},
@@ -382,9 +376,6 @@ TEST(DetectTableBounds, SkippedSheetsAreNotRead)
     EXPECT_EQ(tables[0].sheet_name, "Pesanan");
 }
 
-// --- several tables on one sheet
-// ----------------------------------------------------------------------------
-
 TEST(DetectSeveralTables, TablesSideBySideSeparatedByAnEmptyColumnAreFoundSeparately)
 {
     rows content{
@@ -458,9 +449,6 @@ TEST(DetectSeveralTables, TablesOnEverySheetComeInSheetOrder)
     EXPECT_EQ(tables[2].sheet, 2u);
     EXPECT_EQ(table_name(tables, 2), "Google Ads");
 }
-
-// --- orders
-// ---------------------------------------------------------------------------------------------------
 
 TEST(DetectOrders, AShopeeExportIsOrdersWithIndonesianHeaders)
 {
@@ -557,8 +545,67 @@ TEST(DetectOrders, ADateHeaderOverTextThatIsNoDateGetsNoDateRole)
     EXPECT_TRUE(tables[0].columns.empty());
 }
 
-// --- leads
-// ----------------------------------------------------------------------------------------------------
+TEST(DetectOrders, ATokopediaReportHasDayMonthYearTextDatesUnderItsTitleLines)
+{
+    rows content{{"Laporan Penjualan"},
+                 {"Periode: 01-01-2026 - 31-01-2026"},
+                 {"Nama Toko:", "Toko Maju"},
+                 {""},
+                 {"No", "Nomor Invoice", "Tanggal Pembayaran", "Status Terakhir", "Tanggal Pesanan Selesai",
+                  "Nama Produk", "Jumlah Produk Dibeli", "Harga Jual (IDR)", "Total Pembayaran (IDR)",
+                  "Nama Pembeli", "No Telp Pembeli"}};
+    append(content, 14, [](int i) {
+        const std::string day = two_digits(13 + i);
+        return std::vector<v>{1 + i,
+                              "INV/20260113/MPL/" + std::to_string(3000 + i),
+                              day + "-01-2026 10:22:33",
+                              i % 5 ? "Pesanan Selesai" : "Dibatalkan",
+                              i % 5 ? day + "-01-2026 18:00:00" : "",
+                              "Kopi Gayo",
+                              1 + i % 2,
+                              85000,
+                              85000 * (1 + i % 2),
+                              "Pembeli " + std::to_string(i % 6),
+                              "0812000" + std::to_string(i)};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Tokopedia", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    const table& t = tables[0];
+    EXPECT_EQ(t.kind, table_kind::orders);
+    EXPECT_EQ(t.header_row, 4u);
+    expect_role(t, column_role::order, 1, "Nomor Invoice");
+    expect_role(t, column_role::date, 2, "Tanggal Pembayaran");
+    expect_role(t, column_role::customer, 9, "Nama Pembeli");
+    expect_role(t, column_role::amount, 8, "Total Pembayaran (IDR)");
+    EXPECT_EQ(t.currency, "IDR");
+    EXPECT_EQ(t.text_date_order, date_order::dmy);
+    const warning* w = find_warning(t, "text_dates");
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->rows, 14u);
+    EXPECT_EQ(w->column, "C");
+}
+
+TEST(DetectOrders, ALazadaExportHasMonthNamesInItsTimes)
+{
+    rows content{{"Order Item Id", "Order Number", "Created at", "Customer Name", "Paid Price", "Status"}};
+    append(content, 6, [](int i) {
+        return std::vector<v>{"OI" + std::to_string(770000 + i),
+                              "LZ" + std::to_string(5500 + i / 2),
+                              std::to_string(10 + i) + " Mar 2026 10:22",
+                              "Customer " + std::to_string(i % 3),
+                              120000.0 + 500 * (i % 4),
+                              i == 3 ? "canceled" : "delivered"};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Lazada", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    const table& t = tables[0];
+    EXPECT_EQ(t.kind, table_kind::orders);
+    expect_role(t, column_role::order, 1, "Order Number");
+    expect_role(t, column_role::date, 2, "Created at");
+    expect_role(t, column_role::customer, 3, "Customer Name");
+    expect_role(t, column_role::amount, 4, "Paid Price");
+    EXPECT_EQ(t.text_date_order, date_order::dmy);
+}
 
 TEST(DetectLeads, ACrmExportIsLeadsWithItsStatus)
 {
@@ -611,8 +658,58 @@ TEST(DetectLeads, EmailsWithOrderStatusesAndAmountsAreOrders)
     expect_role(tables[0], column_role::customer, 0, "Email");
 }
 
-// --- campaigns
-// ------------------------------------------------------------------------------------------------
+TEST(DetectLeads, AHubSpotContactExportIsLeads)
+{
+    rows content{{"Record ID", "First Name", "Last Name", "Email", "Phone Number", "Contact owner",
+                  "Lead Status", "Create Date", "Lifecycle Stage"}};
+    static const char* statuses[] = {"New", "Open", "In Progress", "Connected", "Unqualified"};
+    append(content, 10, [](int i) {
+        return std::vector<v>{9100 + i * 37,
+                              "Ana",
+                              "B",
+                              "c" + std::to_string(i) + "@firma.co.id",
+                              "",
+                              "Rina",
+                              statuses[i % 5],
+                              "2026-02-" + two_digits(1 + i) + " 09:00",
+                              i % 3 ? "lead" : "customer"};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("hubspot-crm-exports", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    const table& t = tables[0];
+    EXPECT_EQ(t.kind, table_kind::leads);
+    expect_role(t, column_role::lead, 3, "Email");
+    expect_role(t, column_role::date, 7, "Create Date");
+    expect_role(t, column_role::status, 6, "Lead Status");
+    EXPECT_EQ(t.dates, date_storage::iso_text);
+}
+
+TEST(DetectLeads, AFacebookLeadAdsExportWithUnderscoredHeadersIsLeads)
+{
+    rows content{{"id", "created_time", "ad_name", "campaign_name", "form_id", "is_organic", "platform",
+                  "full_name", "email", "phone_number", "lead_status"}};
+    append(content, 7, [](int i) {
+        return std::vector<v>{"l:" + std::to_string(880000 + i),
+                              "2026-03-0" + std::to_string(1 + i) + "T10:22:01+0700",
+                              "Ad 1",
+                              "Leads Maret",
+                              "f:12",
+                              "false",
+                              i % 2 ? "ig" : "fb",
+                              "Nama " + std::to_string(i),
+                              "n" + std::to_string(i) + "@gmail.com",
+                              "+6281234" + std::to_string(i),
+                              i % 3 ? "new" : "converted"};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("leads", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    const table& t = tables[0];
+    EXPECT_EQ(t.kind, table_kind::leads);
+    expect_role(t, column_role::lead, 8, "email");
+    expect_role(t, column_role::date, 1, "created_time");
+    expect_role(t, column_role::status, 10, "lead_status");
+    EXPECT_EQ(t.dates, date_storage::iso_text);
+}
 
 TEST(DetectCampaigns, AGoogleAdsReportIsCampaignsWithoutItsTitleAndTotals)
 {
@@ -679,9 +776,6 @@ TEST(DetectCampaigns, LeadsCountedPerCampaignAreTheLeadsRole)
     EXPECT_EQ(tables[0].kind, table_kind::campaigns);
     expect_role(tables[0], column_role::leads, 2, "Leads");
 }
-
-// --- web analytics
-// ------------------------------------------------------------------------------------------
 
 TEST(DetectWebAnalytics, AGa4ExportIsTrafficUnderItsCommentLines)
 {
@@ -753,8 +847,38 @@ TEST(DetectWebAnalytics, IndonesianSessionHeadersAreRead)
     expect_role(tables[0], column_role::key_events, 3, "Peristiwa utama");
 }
 
-// --- survey and targets
-// ---------------------------------------------------------------------------------------
+TEST(DetectWebAnalytics, AGa4TrafficAcquisitionExportByChannelIsTraffic)
+{
+    rows content{{"Session primary channel group (Default Channel Group)", "Users", "Sessions",
+                  "Engaged sessions", "Average engagement time per session", "Engaged sessions per user",
+                  "Events per session", "Engagement rate", "Event count", "Key events",
+                  "Session key event rate", "Total revenue"}};
+    static const char* channels[] = {"Organic Search", "Direct", "Paid Social", "Referral", "Unassigned"};
+    append(content, 5, [](int i) {
+        return std::vector<v>{channels[i], 900 - 100 * i, 1200 - 150 * i, 500 - 60 * i, 41.2, 0.55,
+                              7.1,         0.41,          8000 - 900 * i, 20 - i,       0.01, 0};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Traffic acquisition", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    const table& t = tables[0];
+    EXPECT_EQ(t.kind, table_kind::traffic);
+    expect_role(t, column_role::sessions, 2, "Sessions");
+    expect_role(t, column_role::engaged_sessions, 3, "Engaged sessions");
+    EXPECT_EQ(t.find(column_role::date), nullptr);
+}
+
+TEST(DetectWebAnalytics, AGa4PagesExportWithAverageTimesIsNoSessionTable)
+{
+    rows content{{"Page title and screen class", "Views", "Users", "Views per user",
+                  "Average engagement time", "Event count", "Key events"}};
+    append(content, 5, [](int i) {
+        return std::vector<v>{
+            "Halaman " + std::to_string(i), 5000 - 700 * i, 2000 - 100 * i, 2.5, 35.5 + i, 9000, 3};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Pages", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].kind, table_kind::unknown);
+}
 
 TEST(DetectSurvey, ZeroToTenAnswersAreAnNpsSurvey)
 {
@@ -839,9 +963,6 @@ TEST(DetectTargets, MetricAndGoalInIndonesianAreTargets)
     EXPECT_EQ(tables[0].kind, table_kind::targets);
 }
 
-// --- unknown
-// --------------------------------------------------------------------------------------------------
-
 TEST(DetectUnknown, AStockListFitsNoKind)
 {
     rows content{{"Produk", "Kategori", "Stok", "Gudang"}};
@@ -856,9 +977,6 @@ TEST(DetectUnknown, AStockListFitsNoKind)
     EXPECT_EQ(tables[0].dates, date_storage::none);
     EXPECT_EQ(tables[0].headers.size(), 4u);
 }
-
-// --- warnings
-// -------------------------------------------------------------------------------------------------
 
 TEST(DetectWarnings, AmountsStoredAsTextAreCounted)
 {
@@ -1054,9 +1172,6 @@ TEST(DetectWarnings, AnIdColumnAsTheOnlyAmountIsWarned)
               "amount column, or its sum is meaningless");
 }
 
-// --- currency
-// -------------------------------------------------------------------------------------------------
-
 TEST(DetectCurrency, TheCurrencyComesFromHeadersCurrencyColumnsOrTextAmounts)
 {
     const auto currency_of = [](const std::string& amount_header, const v& amount) {
@@ -1075,9 +1190,6 @@ TEST(DetectCurrency, TheCurrencyComesFromHeadersCurrencyColumnsOrTextAmounts)
     EXPECT_EQ(currency_of("Total", v("1.200,00 \xE2\x82\xAC")), "\xE2\x82\xAC");
     EXPECT_EQ(currency_of("Total", 10), "");
 }
-
-// --- overrides
-// ------------------------------------------------------------------------------------------------
 
 TEST(DetectOverrides, ARoleMovesToAnotherColumn)
 {
@@ -1202,9 +1314,6 @@ TEST(DetectOverrides, MarkingATableUnknownDropsItsRoles)
     EXPECT_TRUE((*fixed)[0].columns.empty());
     EXPECT_TRUE((*fixed)[0].warnings.empty());
 }
-
-// --- names
-// ----------------------------------------------------------------------------------------------------
 
 TEST(DetectNames, KindAndRoleNamesReadBack)
 {

@@ -39,7 +39,7 @@ constexpr std::size_t index_of(column_role role) noexcept
     return static_cast<std::size_t>(role);
 }
 
-// --- text -------------------------------------------------------------------------------------------------
+// Reading text.
 
 constexpr char lower(char c) noexcept
 {
@@ -127,7 +127,7 @@ bool blank(const cell& c) noexcept
     return c.is_empty() || (c.type == cell_type::text && trim(c.text).empty());
 }
 
-// --- what a text cell looks like ---------------------------------------------------------------------------
+// What a text cell looks like.
 
 /// Reads a run of digits at `pos`: its value (of its first 9 digits) and its length.
 struct digit_run
@@ -555,7 +555,7 @@ bool is_total_label(std::string_view text)
                        });
 }
 
-// --- step 1: blocks ----------------------------------------------------------------------------------------
+// Step 1: blocks.
 
 struct rect
 {
@@ -623,20 +623,32 @@ bool shrink(const sheet_cells& s, rect& r)
     }
 }
 
-/// Splits at the first run of two or more separator rows.
-std::optional<std::pair<rect, rect>> split_rows(const sheet_cells& s, const rect& r)
+/// The separator rows inside a rectangle: the first run of two or more, where it splits, else the single
+/// ones (blank rows inside a table's data, or before another table's header).
+struct row_scan
 {
+    std::optional<std::pair<rect, rect>> split;
+    std::vector<std::size_t> single;
+};
+
+row_scan scan_rows(const sheet_cells& s, const rect& r)
+{
+    row_scan scan;
     for (std::size_t row = r.top + 1; row + 1 < r.bottom; ++row) {
         if (!separator_row(s, row, r.left, r.right))
             continue;
-        std::size_t end = row;
-        while (end + 1 < r.bottom && separator_row(s, end + 1, r.left, r.right))
-            ++end;
-        if (end > row)
-            return std::pair{rect{r.top, row - 1, r.left, r.right}, rect{end + 1, r.bottom, r.left, r.right}};
-        row = end;
+        if (separator_row(s, row + 1, r.left, r.right)) {
+            std::size_t end = row + 1;
+            while (end + 1 < r.bottom && separator_row(s, end + 1, r.left, r.right))
+                ++end;
+            scan.split =
+                std::pair{rect{r.top, row - 1, r.left, r.right}, rect{end + 1, r.bottom, r.left, r.right}};
+            scan.single.clear();
+            return scan;
+        }
+        scan.single.push_back(row);
     }
-    return std::nullopt;
+    return scan;
 }
 
 /// Splits at the first empty column.
@@ -649,7 +661,7 @@ std::optional<std::pair<rect, rect>> split_columns(const sheet_cells& s, const r
     return std::nullopt;
 }
 
-// --- roles from header words -------------------------------------------------------------------------------
+// Step 3: roles from header words.
 
 /// A header phrase and how surely it names a role.
 struct header_rule
@@ -928,10 +940,19 @@ std::array<int, role_count> header_scores(std::string_view header)
         int& best = scores[index_of(rule.role)];
         best = std::max(best, phrase_score(words, rule));
     }
+    // The date of a later event (completion, shipping, cancellation, an update) is a fallback only: the
+    // date an order or lead came in is what the periods are about.
+    static constexpr std::array<std::string_view, 28> later{
+        "selesai",  "dibatalkan", "batal",      "cancelled", "canceled",  "completed", "fulfilled",
+        "shipped",  "dikirim",    "pengiriman", "kirim",     "delivered", "diterima",  "updated",
+        "modified", "diubah",     "diperbarui", "ends",      "end",       "akhir",     "berakhir",
+        "closed",   "close",      "refunded",   "expired",   "due",       "tempo",     "lahir"};
+    if (std::any_of(later.begin(), later.end(), [&](std::string_view w) { return has_word(words, w); }))
+        scores[index_of(date)] /= 2;
     return scores;
 }
 
-// --- roles from content ------------------------------------------------------------------------------------
+// Step 3: roles from content.
 
 /// What a column holds, from a sample of its rows.
 struct column_profile
@@ -1206,7 +1227,7 @@ std::vector<column_info> analyse(const sheet_cells& s, const table& t)
     return columns;
 }
 
-// --- kinds -------------------------------------------------------------------------------------------------
+// Step 3: the kind from the roles.
 
 struct assignment
 {
@@ -1374,6 +1395,14 @@ int kind_score(table_kind kind, const assignment& a, const kind_hints& h)
     case table_kind::sessions:
         s += h.session_ids ? 60 : 0;
         s -= h.session_counts ? 100 : 0;
+        // An average duration ("Average engagement time") makes rows pages or days, not sessions.
+        for (const role_column& c : a.columns) {
+            const std::vector<std::string> words = words_of(c.header);
+            if (c.role == duration && !h.session_ids &&
+                (has_word(words, "average") || has_word(words, "avg") || has_word(words, "rata") ||
+                 has_word(words, "per")))
+                return 0;
+        }
         break;
     case table_kind::traffic:
         s -= h.session_ids ? 60 : 0;
@@ -1425,8 +1454,7 @@ void choose_kind(table& t, const std::vector<column_info>& columns)
     sort_columns(t);
 }
 
-// --- step 4: what each role column holds, over all its rows
-// --------------------------------------------------
+// Step 4: what each role column holds, over all its rows.
 
 std::string count_text(std::size_t n)
 {
@@ -1514,155 +1542,135 @@ std::string_view order_words(date_order order)
     return "";
 }
 
-/// Reads the date column whole: how its dates are stored, and warnings for the ones the KPI functions skip.
-void check_dates(const sheet_cells& s, table& t, const role_column& c)
+/// What one pass over a table counts in one of its role columns.
+struct column_count
 {
-    std::size_t cells = 0, iso = 0, texts = 0, numbers = 0;
+    role_column column;
+    std::size_t errors = 0;
+    std::size_t date_cells = 0, iso_dates = 0, text_dates = 0, number_dates = 0; ///< of a date column
     bool dmy = false, mdy = false, ymd = false;
-    for (std::size_t row = t.first_row; row <= t.last_row; ++row) {
-        const cell& v = s.at(row, c.column);
-        if (v.type == cell_type::date) {
-            ++cells;
-        } else if (v.type == cell_type::number) {
-            numbers += is_yyyymmdd(v.number) ? 1 : 0;
-        } else if (v.type == cell_type::text) {
-            const std::string_view text = trim(v.text);
-            if (text.empty())
-                continue;
+    std::size_t number_texts = 0; ///< of an amount or count column
+    std::string example;          ///< the first of them
+    double lowest = std::numeric_limits<double>::infinity();
+    double highest = -std::numeric_limits<double>::infinity();
+
+    void add(const cell& v)
+    {
+        switch (v.type) {
+        case cell_type::error:
+            ++errors;
+            break;
+        case cell_type::date:
+            ++date_cells;
+            break;
+        case cell_type::number:
+            lowest = std::min(lowest, v.number);
+            highest = std::max(highest, v.number);
+            number_dates += column.role == date && is_yyyymmdd(v.number) ? 1 : 0;
+            break;
+        case cell_type::text:
+            add_text(trim(v.text));
+            break;
+        case cell_type::empty:
+            break;
+        }
+    }
+
+    void add_text(std::string_view text)
+    {
+        if (text.empty())
+            return;
+        if (column.role == date) {
             if (is_digit(text.front()) && parse_iso_date(text)) {
-                ++iso;
+                ++iso_dates;
             } else if (const auto order = text_date_order_of(text)) {
-                ++texts;
+                ++text_dates;
                 dmy = dmy || *order == date_order::dmy;
                 mdy = mdy || *order == date_order::mdy;
                 ymd = ymd || *order == date_order::ymd;
             } else if (is_yyyymmdd_text(text)) {
-                ++numbers;
+                ++number_dates;
             }
+        } else if (numeric_role(column.role) || column.role == duration || column.role == score ||
+                   column.role == target) {
+            if (number_text_of(text) && number_texts++ == 0)
+                example = std::string(text);
         }
     }
-    t.text_date_order = date_order::unknown;
-    if (texts > 0 || numbers > 0)
+};
+
+/// How the date column's dates are stored, and warnings for the ones the KPI functions skip.
+void date_warnings(table& t, const column_count& k)
+{
+    const role_column& c = k.column;
+    if (k.text_dates > 0 || k.number_dates > 0)
         t.dates = date_storage::other;
-    else if (iso > 0)
-        t.dates = cells > 0 ? date_storage::mixed : date_storage::iso_text;
+    else if (k.iso_dates > 0)
+        t.dates = k.date_cells > 0 ? date_storage::mixed : date_storage::iso_text;
     else
         t.dates = date_storage::serials;
-    if (texts > 0) {
-        if (dmy + mdy + ymd == 1)
-            t.text_date_order = dmy ? date_order::dmy : mdy ? date_order::mdy : date_order::ymd;
-        const std::string how = t.text_date_order != date_order::unknown
-                                    ? "in " + std::string(order_words(t.text_date_order)) + " order"
-                                : dmy + mdy + ymd > 1 ? "in more than one day/month order"
-                                                      : "whose day/month order cannot be told";
-        t.warnings.push_back(make_warning(t, c, "text_dates", texts,
-                                          "column " + c.header + " holds " + count_text(texts) +
+    if (k.text_dates > 0) {
+        const int orders = int{k.dmy} + int{k.mdy} + int{k.ymd};
+        if (orders == 1)
+            t.text_date_order = k.dmy ? date_order::dmy : k.mdy ? date_order::mdy : date_order::ymd;
+        const std::string how = orders == 1  ? "in " + std::string(order_words(t.text_date_order)) + " order"
+                                : orders > 1 ? "in more than one day/month order"
+                                             : "whose day/month order cannot be told";
+        t.warnings.push_back(make_warning(t, c, "text_dates", k.text_dates,
+                                          "column " + c.header + " holds " + count_text(k.text_dates) +
                                               " text dates " + how + ": convert them or use --date-order"));
     }
-    if (numbers > 0)
-        t.warnings.push_back(make_warning(t, c, "number_dates", numbers,
-                                          "column " + c.header + " holds " + count_text(numbers) +
+    if (k.number_dates > 0)
+        t.warnings.push_back(make_warning(t, c, "number_dates", k.number_dates,
+                                          "column " + c.header + " holds " + count_text(k.number_dates) +
                                               " dates written as numbers (yyyymmdd, like 20260301): convert "
                                               "them to dates, or those rows are left out of every period"));
 }
 
-/// Counts the column's amounts or counts stored as text, error cells, and for scores those off the scale.
-void check_numbers(const sheet_cells& s, table& t, const role_column& c)
+/// The survey's scale from its answers, and the answers off it (KPI.NPS and KPI.CSAT give Err:502 for them).
+void score_warnings(const sheet_cells& s, table& t, const column_count& k)
 {
-    std::size_t texts = 0;
-    std::string example;
-    double lowest = std::numeric_limits<double>::infinity(), highest = -lowest;
+    const role_column& c = k.column;
+    const std::vector<std::string> words = words_of(c.header);
+    const bool nps_words = has_word(words, "nps") || has_word(words, "recommend") ||
+                           has_word(words, "merekomendasikan") || has_word(words, "rekomendasi") ||
+                           has_word(words, "likely") || has_word(words, "kemungkinan");
+    t.score_scale = k.highest <= 5 && k.lowest >= 1 && !nps_words ? 5 : 10;
+    const double bottom = t.score_scale == 5 ? 1 : 0;
+    std::size_t off = 0;
     for (std::size_t row = t.first_row; row <= t.last_row; ++row) {
         const cell& v = s.at(row, c.column);
-        if (v.type == cell_type::number) {
-            lowest = std::min(lowest, v.number);
-            highest = std::max(highest, v.number);
-        } else if (v.type == cell_type::text && !trim(v.text).empty() && number_text_of(v.text)) {
-            if (texts++ == 0)
-                example = std::string(trim(v.text));
-        }
+        if (v.type == cell_type::number &&
+            (v.number < bottom || v.number > t.score_scale || v.number != std::floor(v.number)))
+            ++off;
     }
-    if (texts > 0) {
-        const bool money = money_role(c.role);
-        t.warnings.push_back(make_warning(t, c, money ? "text_amounts" : "text_numbers", texts,
-                                          "column " + c.header + " holds " + count_text(texts) +
-                                              (money ? " amounts" : " numbers") + " stored as text (like \"" +
-                                              example +
-                                              "\"): convert them to numbers, or they are left out of "
-                                              "the sums"));
-    }
-    if (c.role == score) {
-        const std::vector<std::string> words = words_of(c.header);
-        const bool nps_words = has_word(words, "nps") || has_word(words, "recommend") ||
-                               has_word(words, "merekomendasikan") || has_word(words, "rekomendasi") ||
-                               has_word(words, "likely") || has_word(words, "kemungkinan");
-        t.score_scale = highest <= 5 && lowest >= 1 && !nps_words ? 5 : 10;
-        const double bottom = t.score_scale == 5 ? 1 : 0;
-        std::size_t off = 0;
-        for (std::size_t row = t.first_row; row <= t.last_row; ++row) {
-            const cell& v = s.at(row, c.column);
-            if (v.type == cell_type::number &&
-                (v.number < bottom || v.number > t.score_scale || v.number != std::floor(v.number)))
-                ++off;
-        }
-        if (off > 0)
-            t.warnings.push_back(make_warning(t, c, "invalid_scores", off,
-                                              "column " + c.header + " holds " + count_text(off) +
-                                                  " answers that are not whole numbers from " +
-                                                  (t.score_scale == 5 ? "1 to 5" : "0 to 10") +
-                                                  ": correct them, or the score gives Err:502"));
-    }
+    if (off > 0)
+        t.warnings.push_back(make_warning(
+            t, c, "invalid_scores", off,
+            "column " + c.header + " holds " + count_text(off) + " answers that are not whole numbers from " +
+                (t.score_scale == 5 ? "1 to 5" : "0 to 10") + ": correct them, or the score gives Err:502"));
 }
 
 /// An ID column chosen as an amount: whole numbers, each different, rising row by row, or an ID's header.
-void check_id_as_amount(const sheet_cells& s, table& t, const role_column& c)
+void id_as_amount_warning(const sheet_cells& s, table& t, const role_column& c)
 {
     const std::vector<std::string> words = words_of(c.header);
     const bool id_header = std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return w == "id" || w == "no" || w == "nomor" || w == "number" || w == "kode" || w == "code" ||
                w == "invoice" || w == "sku" || w == "nik";
     });
-    const column_profile p = profile_of(s, c.column, sample_rows(t.first_row, t.last_row));
-    if (!id_header && !id_like_numbers(p))
+    if (!id_header && !id_like_numbers(profile_of(s, c.column, sample_rows(t.first_row, t.last_row))))
         return;
-    t.warnings.push_back(make_warning(t, c, "id_as_amount", t.row_count(),
-                                      "column " + c.header + " looks like IDs (" +
-                                          (id_header ? std::string("its header names an ID")
-                                                     : std::string("different whole numbers in order")) +
-                                          "), not " + std::string(to_string(c.role)) + ": choose the " +
-                                          std::string(to_string(c.role)) +
-                                          " column, or its sum is meaningless"));
+    const std::string role(to_string(c.role));
+    t.warnings.push_back(
+        make_warning(t, c, "id_as_amount", t.row_count(),
+                     "column " + c.header + " looks like IDs (" +
+                         (id_header ? "its header names an ID" : "different whole numbers in order") +
+                         "), not " + role + ": choose the " + role + " column, or its sum is meaningless"));
 }
 
-/// Rows with a customer (or lead) but no date: left out of every period.
-void check_missing_dates(const sheet_cells& s, table& t, const role_column& id, const role_column& d)
-{
-    std::size_t missing = 0;
-    for (std::size_t row = t.first_row; row <= t.last_row; ++row)
-        if (!blank(s.at(row, id.column)) && blank(s.at(row, d.column)))
-            ++missing;
-    if (missing > 0)
-        t.warnings.push_back(
-            make_warning(t, d, "missing_dates", missing,
-                         "column " + d.header + " is empty in " + count_text(missing) + " rows that have a " +
-                             std::string(to_string(id.role)) +
-                             ": fill in their dates, or those rows are left out of every period"));
-}
-
-void check_errors(const sheet_cells& s, table& t, const role_column& c)
-{
-    std::size_t errors = 0;
-    for (std::size_t row = t.first_row; row <= t.last_row; ++row)
-        errors += s.at(row, c.column).type == cell_type::error ? 1 : 0;
-    if (errors > 0)
-        t.warnings.push_back(
-            make_warning(t, c, "error_cells", errors,
-                         "column " + c.header + " holds " + count_text(errors) +
-                             " error values: correct them, or the KPIs of that column show the "
-                             "error"));
-}
-
-/// Everything that follows from a table's roles: currency, date storage, score scale and warnings.
+/// Everything that follows from a table's roles: currency, date storage, score scale and warnings. One pass
+/// over the rows reads every role column.
 void finish(const sheet_cells& s, table& t)
 {
     t.warnings.clear();
@@ -1673,22 +1681,54 @@ void finish(const sheet_cells& s, table& t)
     if (t.kind == table_kind::unknown)
         return;
     t.currency = currency_of(s, t);
+    std::vector<column_count> counts;
     for (const role_column& c : t.columns) {
-        check_errors(s, t, c);
-        if (c.role == date)
-            check_dates(s, t, c);
-        else if (numeric_role(c.role) || c.role == duration || c.role == score || c.role == target)
-            check_numbers(s, t, c);
-        if (money_role(c.role))
-            check_id_as_amount(s, t, c);
+        counts.emplace_back();
+        counts.back().column = c;
     }
-    const role_column* d = t.find(date);
-    const role_column* id = t.find(t.kind == table_kind::leads ? lead : customer);
-    if (d != nullptr && id != nullptr)
-        check_missing_dates(s, t, *id, *d);
+    // Rows with a customer (or lead) but no date are left out of every period.
+    const role_column* date_column = t.find(date);
+    const role_column* id_column = t.find(t.kind == table_kind::leads ? lead : customer);
+    std::size_t undated = 0;
+    for (std::size_t row = t.first_row; row <= t.last_row; ++row) {
+        for (column_count& k : counts)
+            k.add(s.at(row, k.column.column));
+        if (date_column != nullptr && id_column != nullptr && blank(s.at(row, date_column->column)) &&
+            !blank(s.at(row, id_column->column)))
+            ++undated;
+    }
+    for (const column_count& k : counts) {
+        const role_column& c = k.column;
+        if (k.errors > 0)
+            t.warnings.push_back(
+                make_warning(t, c, "error_cells", k.errors,
+                             "column " + c.header + " holds " + count_text(k.errors) +
+                                 " error values: correct them, or the KPIs of that column show "
+                                 "the error"));
+        if (c.role == date)
+            date_warnings(t, k);
+        if (k.number_texts > 0) {
+            const bool money = money_role(c.role);
+            t.warnings.push_back(
+                make_warning(t, c, money ? "text_amounts" : "text_numbers", k.number_texts,
+                             "column " + c.header + " holds " + count_text(k.number_texts) +
+                                 (money ? " amounts" : " numbers") + " stored as text (like \"" + k.example +
+                                 "\"): convert them to numbers, or they are left out of the sums"));
+        }
+        if (c.role == score)
+            score_warnings(s, t, k);
+        if (money_role(c.role))
+            id_as_amount_warning(s, t, c);
+    }
+    if (undated > 0)
+        t.warnings.push_back(
+            make_warning(t, *date_column, "missing_dates", undated,
+                         "column " + date_column->header + " is empty in " + count_text(undated) +
+                             " rows that have a " + std::string(to_string(id_column->role)) +
+                             ": fill in their dates, or those rows are left out of every period"));
 }
 
-// --- step 2: a table per block -----------------------------------------------------------------------------
+// Step 2: a table per block.
 
 constexpr std::size_t header_window = 60; ///< the header is among the first rows of a block
 
@@ -1838,7 +1878,9 @@ struct found
     std::optional<rect> rest; ///< another table below, after a single blank row
 };
 
-found table_in(const sheet_cells& s, std::size_t sheet_index, const rect& block)
+/// The table of a block, whose single separator rows are `single` (from scan_rows).
+found table_in(const sheet_cells& s, std::size_t sheet_index, const rect& block,
+               const std::vector<std::size_t>& single)
 {
     found out;
     const std::optional<std::size_t> header = find_header(s, block);
@@ -1848,19 +1890,17 @@ found table_in(const sheet_cells& s, std::size_t sheet_index, const rect& block)
     trim_columns(s, r);
     // Another table after a single blank row, under a header of its own.
     {
-        const std::vector<bool> numeric = numeric_columns(s, r.top + 1, r.bottom, r.left, r.right);
-        for (std::size_t row = r.top + 1; row < r.bottom; ++row) {
-            if (!separator_row(s, row, r.left, r.right))
+        std::optional<std::vector<bool>> numeric;
+        for (const std::size_t row : single) {
+            if (row <= r.top + 1)
                 continue;
-            std::size_t next = row + 1;
-            while (next < r.bottom && separator_row(s, next, r.left, r.right))
-                ++next;
-            if (starts_new_table(s, next, r, numeric)) {
-                out.rest = rect{next, r.bottom, block.left, block.right};
+            if (!numeric)
+                numeric = numeric_columns(s, r.top + 1, r.bottom, r.left, r.right);
+            if (starts_new_table(s, row + 1, r, *numeric)) {
+                out.rest = rect{row + 1, r.bottom, block.left, block.right};
                 r.bottom = row - 1;
                 break;
             }
-            row = next - 1;
         }
     }
     const auto drop_blank_tail = [&] {
@@ -1954,9 +1994,10 @@ std::vector<table> tables_of_sheet(const sheet_cells& s, std::size_t sheet_index
         stack.pop_back();
         if (!shrink(s, r))
             continue;
-        if (auto parts = split_rows(s, r)) {
-            stack.push_back(parts->second);
-            stack.push_back(parts->first);
+        const row_scan rows = scan_rows(s, r);
+        if (rows.split) {
+            stack.push_back(rows.split->second);
+            stack.push_back(rows.split->first);
             continue;
         }
         if (auto parts = split_columns(s, r)) {
@@ -1964,7 +2005,7 @@ std::vector<table> tables_of_sheet(const sheet_cells& s, std::size_t sheet_index
             stack.push_back(parts->first);
             continue;
         }
-        found f = table_in(s, sheet_index, r);
+        found f = table_in(s, sheet_index, r, rows.single);
         if (f.rest)
             stack.push_back(*f.rest);
         if (f.table_found) {
