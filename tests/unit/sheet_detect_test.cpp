@@ -272,6 +272,30 @@ TEST(DetectTableBounds, TrailingBlankRowsAndColumnsAreLeftOut)
     EXPECT_EQ(tables[0].kind, table_kind::orders);
 }
 
+TEST(DetectTableBounds, KeyValueLinesAboveTheHeaderAreSkipped)
+{
+    rows content{{"Nama Toko:", "Kopi Nusantara"}, {""}, {"ID Prospek", "Tanggal"}};
+    append(content, 4, [](int i) { return std::vector<v>{"P" + std::to_string(i), date(jan1 + i)}; });
+    const auto tables = detect_tables(book_of({make_sheet("Prospek", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].header_row, 2u);
+    EXPECT_EQ(tables[0].kind, table_kind::leads);
+}
+
+TEST(DetectTableBounds, ABlankRowUnderTheHeaderKeepsTheHeader)
+{
+    rows content{{"Lead ID", "Email", "Lead Status", "Created"}, {""}};
+    append(content, 4, [](int i) {
+        return std::vector<v>{"L" + std::to_string(i), "x" + std::to_string(i) + "@y.id",
+                              i % 2 ? "Won" : "Lost", "2026-01-0" + std::to_string(1 + i)};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Leads", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].header_row, 0u);
+    EXPECT_EQ(tables[0].first_row, 1u);
+    EXPECT_EQ(tables[0].kind, table_kind::leads);
+}
+
 TEST(DetectTableBounds, ASingleBlankRowInsideTheDataDoesNotSplitTheTable)
 {
     rows content{{"Tanggal", "Pelanggan", "Total"}};
@@ -533,6 +557,18 @@ TEST(DetectOrders, HeadersAreReadWhateverTheirCaseUnitsAndPunctuation)
     expect_role(t, column_role::order, 2, "No. Pesanan");
     expect_role(t, column_role::amount, 3, "Total Pembayaran (Rp)");
     EXPECT_EQ(t.currency, "Rp");
+}
+
+TEST(DetectOrders, DateSerialsThatLostTheirFormatAreDates)
+{
+    rows content{{"Tanggal", "Pelanggan", "Total"}};
+    append(content, 5, [](int i) { return std::vector<v>{jan1 + i, "P" + std::to_string(i % 2), 1000}; });
+    const auto tables = detect_tables(book_of({make_sheet("Data", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].kind, table_kind::orders);
+    expect_role(tables[0], column_role::date, 0, "Tanggal");
+    EXPECT_EQ(tables[0].dates, date_storage::serials);
+    EXPECT_TRUE(tables[0].warnings.empty());
 }
 
 TEST(DetectOrders, ADateHeaderOverTextThatIsNoDateGetsNoDateRole)
@@ -1302,6 +1338,15 @@ TEST(DetectOverrides, AnUnknownTableCanBeGivenAKindAndItsColumns)
     expect_role(t, column_role::date, 1, "Waktu Kirim");
     expect_role(t, column_role::amount, 3, "Nilai Barang");
     EXPECT_EQ(t.dates, date_storage::serials);
+}
+
+TEST(DetectOverrides, TablesOfAnotherWorkbookAreAnError)
+{
+    const auto tables = detect_tables(book_of({shopee_orders(3), crm_leads()}));
+    const auto fixed =
+        apply_overrides(book_of({crm_leads()}), tables, {table_override{"Leads", table_kind::leads, {}}});
+    ASSERT_FALSE(fixed.has_value());
+    EXPECT_EQ(fixed.error().message, "KPI sheet: table Leads is not in this workbook");
 }
 
 TEST(DetectOverrides, MarkingATableUnknownDropsItsRoles)

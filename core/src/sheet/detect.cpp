@@ -623,42 +623,55 @@ bool shrink(const sheet_cells& s, rect& r)
     }
 }
 
-/// The separator rows inside a rectangle: the first run of two or more, where it splits, else the single
-/// ones (blank rows inside a table's data, or before another table's header).
+/// The separator rows inside a rectangle: the parts between runs of two or more (stacked tables), or when
+/// there are none, the single ones (blank rows inside a table's data, or before another table's header).
 struct row_scan
 {
-    std::optional<std::pair<rect, rect>> split;
+    std::vector<rect> parts; ///< empty when no run splits the rectangle
     std::vector<std::size_t> single;
 };
 
 row_scan scan_rows(const sheet_cells& s, const rect& r)
 {
     row_scan scan;
+    std::size_t part_top = r.top;
     for (std::size_t row = r.top + 1; row + 1 < r.bottom; ++row) {
         if (!separator_row(s, row, r.left, r.right))
             continue;
-        if (separator_row(s, row + 1, r.left, r.right)) {
-            std::size_t end = row + 1;
-            while (end + 1 < r.bottom && separator_row(s, end + 1, r.left, r.right))
-                ++end;
-            scan.split =
-                std::pair{rect{r.top, row - 1, r.left, r.right}, rect{end + 1, r.bottom, r.left, r.right}};
-            scan.single.clear();
-            return scan;
+        if (!separator_row(s, row + 1, r.left, r.right)) {
+            scan.single.push_back(row);
+            ++row;
+            continue;
         }
-        scan.single.push_back(row);
+        std::size_t end = row + 1;
+        while (end + 1 < r.bottom && separator_row(s, end + 1, r.left, r.right))
+            ++end;
+        scan.parts.push_back(rect{part_top, row - 1, r.left, r.right});
+        part_top = end + 1;
+        row = end;
+    }
+    if (!scan.parts.empty()) {
+        scan.parts.push_back(rect{part_top, r.bottom, r.left, r.right});
+        scan.single.clear();
     }
     return scan;
 }
 
-/// Splits at the first empty column.
-std::optional<std::pair<rect, rect>> split_columns(const sheet_cells& s, const rect& r)
+/// The parts between empty columns (tables side by side); empty when there is no empty column.
+std::vector<rect> split_columns(const sheet_cells& s, const rect& r)
 {
-    for (std::size_t column = r.left + 1; column < r.right; ++column)
-        if (empty_column(s, column, r))
-            return std::pair{rect{r.top, r.bottom, r.left, column - 1},
-                             rect{r.top, r.bottom, column + 1, r.right}};
-    return std::nullopt;
+    std::vector<rect> parts;
+    std::size_t part_left = r.left;
+    for (std::size_t column = r.left + 1; column < r.right; ++column) {
+        if (!empty_column(s, column, r))
+            continue;
+        if (column > part_left)
+            parts.push_back(rect{r.top, r.bottom, part_left, column - 1});
+        part_left = column + 1;
+    }
+    if (!parts.empty() || part_left > r.left)
+        parts.push_back(rect{r.top, r.bottom, part_left, r.right});
+    return parts;
 }
 
 // Step 3: roles from header words.
@@ -934,8 +947,13 @@ std::array<int, role_count> header_scores(std::string_view header)
     const bool ratio =
         ratio_header(header) ||
         std::any_of(words.begin(), words.end(), [](const std::string& w) { return ratio_or_id_word(w); });
+    std::array<bool, role_count> ruled_out{};
+    for (std::size_t r = 0; r < role_count; ++r) {
+        const auto role = static_cast<column_role>(r);
+        ruled_out[r] = (ratio && numeric_role(role)) || excluded(role, words);
+    }
     for (const header_rule& rule : header_rules()) {
-        if ((ratio && numeric_role(rule.role)) || excluded(rule.role, words))
+        if (ruled_out[index_of(rule.role)])
             continue;
         int& best = scores[index_of(rule.role)];
         best = std::max(best, phrase_score(words, rule));
@@ -962,6 +980,7 @@ struct column_profile
     std::size_t iso_dates = 0, text_dates = 0, number_dates = 0;
     std::size_t number_texts = 0, digit_texts = 0, emails = 0, hash_ids = 0, labels = 0;
     std::size_t whole_0_to_10 = 0;
+    std::size_t serials = 0; ///< numbers that read as dates of 1950-2099 (date cells whose format was lost)
     std::size_t distinct = 0;
     double min = std::numeric_limits<double>::infinity();
     double max = -std::numeric_limits<double>::infinity();
@@ -1035,6 +1054,7 @@ column_profile profile_of(const sheet_cells& s, std::size_t column, const std::v
             p.integers += whole ? 1 : 0;
             p.whole_0_to_10 += whole && v >= 0 && v <= 10 ? 1 : 0;
             p.number_dates += is_yyyymmdd(v) ? 1 : 0;
+            p.serials += v >= 18264 && v < 73051 ? 1 : 0;
             if (!std::isnan(previous)) {
                 const int step = v > previous ? 1 : v < previous ? -1 : 0;
                 if (step == 0 || (direction != 0 && step != direction))
@@ -1121,7 +1141,8 @@ bool fits(column_role role, const column_profile& p)
 {
     if (p.filled == 0)
         return false;
-    const std::size_t dates = p.date_cells - p.times + p.iso_dates + p.text_dates + p.number_dates;
+    const std::size_t dates =
+        p.date_cells - p.times + p.iso_dates + p.text_dates + p.number_dates + p.serials;
     const std::size_t numeric = p.numbers + p.number_texts + p.digit_texts;
     const std::size_t whole_numbers = p.min >= 0 ? p.integers : 0;
     switch (role) {
@@ -1759,14 +1780,14 @@ bool header_like(const row_census& c)
 }
 
 /// The header row of a block: the first row of two or more labels, mostly text, about as wide as the widest
-/// such row, preferring one with data directly below. Titles (one cell), "Downloaded on" lines and
-/// "Period: January" pairs above a wider header are passed over.
+/// such row. Titles (one cell), "Downloaded on" lines and "Period:" pairs above a wider header are passed
+/// over, and so is a row of "Key:" labels above a blank row when another header follows.
 std::optional<std::size_t> find_header(const sheet_cells& s, const rect& r)
 {
     struct candidate
     {
         std::size_t row, filled;
-        bool data_below;
+        bool key_values; ///< "Nama Toko:", "Toko Maju" above a blank row
     };
     std::vector<candidate> candidates;
     std::size_t widest = 0;
@@ -1777,12 +1798,17 @@ std::optional<std::size_t> find_header(const sheet_cells& s, const rect& r)
         const row_census c = census(s, row, r.left, r.right);
         if (!header_like(c))
             continue;
-        candidates.push_back({row, c.filled, !separator_row(s, row + 1, r.left, r.right)});
+        bool keys = false;
+        for (std::size_t col = r.left; col <= r.right && !keys; ++col) {
+            const cell& v = s.at(row, col);
+            keys = v.type == cell_type::text && trim(v.text).ends_with(':');
+        }
+        candidates.push_back({row, c.filled, keys && separator_row(s, row + 1, r.left, r.right)});
         widest = std::max(widest, c.filled);
     }
     const auto wide = [&](const candidate& c) { return c.filled * 5 >= widest * 4; };
     for (const candidate& c : candidates)
-        if (wide(c) && c.data_below)
+        if (wide(c) && !c.key_values)
             return c.row;
     for (const candidate& c : candidates)
         if (wide(c))
@@ -1820,15 +1846,23 @@ std::vector<bool> numeric_columns(const sheet_cells& s, std::size_t first, std::
 /// them above a column of numbers or dates.
 bool starts_new_table(const sheet_cells& s, std::size_t row, const rect& r, const std::vector<bool>& numeric)
 {
-    const row_census c = census(s, row, r.left, r.right);
-    if (!header_like(c))
+    // Only a label over a column of numbers or dates can start another table: checked first, as the rest
+    // costs more.
+    const auto label_at = [&](std::size_t col) {
+        const cell& v = s.at(row, col);
+        return v.type == cell_type::text && classify(v.text) == text_class::label;
+    };
+    bool possible = false;
+    for (std::size_t col = r.left; col <= r.right && !possible; ++col)
+        possible = numeric[col - r.left] && label_at(col);
+    if (!possible || !header_like(census(s, row, r.left, r.right)))
         return false;
     std::size_t header_words = 0;
     bool over_numbers = false;
     for (std::size_t col = r.left; col <= r.right; ++col) {
-        const cell& v = s.at(row, col);
-        if (v.type != cell_type::text || classify(v.text) != text_class::label)
+        if (!label_at(col))
             continue;
+        const cell& v = s.at(row, col);
         const auto scores = header_scores(v.text);
         if (std::any_of(scores.begin(), scores.end(), [](int x) { return x >= 40; })) {
             ++header_words;
@@ -1995,14 +2029,12 @@ std::vector<table> tables_of_sheet(const sheet_cells& s, std::size_t sheet_index
         if (!shrink(s, r))
             continue;
         const row_scan rows = scan_rows(s, r);
-        if (rows.split) {
-            stack.push_back(rows.split->second);
-            stack.push_back(rows.split->first);
+        if (!rows.parts.empty()) {
+            stack.insert(stack.end(), rows.parts.begin(), rows.parts.end());
             continue;
         }
-        if (auto parts = split_columns(s, r)) {
-            stack.push_back(parts->second);
-            stack.push_back(parts->first);
+        if (const std::vector<rect> parts = split_columns(s, r); !parts.empty()) {
+            stack.insert(stack.end(), parts.begin(), parts.end());
             continue;
         }
         found f = table_in(s, sheet_index, r, rows.single);
@@ -2140,7 +2172,9 @@ result<std::vector<table>> apply_overrides(const workbook& book, std::vector<tab
         }
         table& t = tables[index];
         const std::string name = table_name(tables, index);
-        const sheet_cells& s = book.sheets.at(t.sheet);
+        if (t.sheet >= book.sheets.size())
+            return fail(error_kind::invalid_argument, function, "table " + name, "is not in this workbook");
+        const sheet_cells& s = book.sheets[t.sheet];
         changed[index] = true;
         if (o.kind && *o.kind != t.kind) {
             // A new kind: its roles guessed afresh, as detection would have given them.

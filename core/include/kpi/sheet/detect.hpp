@@ -71,7 +71,10 @@ struct warning
 {
     std::string sheet;
     std::string column; ///< the column's letters ("C"), empty for the table as a whole
-    std::string code;   ///< "text_amounts", "text_dates", "id_as_amount", "mixed_dates", ...
+    /// What it is about: text_amounts and text_numbers (numbers stored as text), text_dates (not ISO 8601),
+    /// number_dates (yyyymmdd numbers), id_as_amount, missing_dates (a customer or lead without a date),
+    /// error_cells, invalid_scores (answers off the survey's scale); the plan adds its own.
+    std::string code;
     std::size_t rows = 0;
     std::string message; ///< English, one sentence, names the column and the count and says what to do
 };
@@ -147,9 +150,14 @@ struct table_override
 /// The report's name of a table: "Orders", "Orders#2".
 [[nodiscard]] std::string table_name(const std::vector<table>& tables, std::size_t index);
 
-/// Applies the user's corrections and checks the result: invalid_argument naming the table and role when a
-/// table is unknown, a column is outside the table or a required role of the kind is missing. Warnings
-/// are recomputed for changed columns.
+/// Applies the user's corrections, in order, and checks the result. A new kind first gets its roles guessed
+/// afresh from the headers and content, as detection would have given them (unknown drops every role); then
+/// each listed role moves to its column (a sheet column index, as role_column::column) or, with nullopt, is
+/// removed; roles not listed stay. Several overrides may name one table. Currency, date storage, score scale
+/// and warnings of every corrected table are recomputed.
+/// Errors (invalid_argument, "KPI sheet: ..." naming the table and role): a table that is not among
+/// `tables` or whose sheet is not in `book`, a role that is not one of its kind's, a column outside the
+/// table, a required role of the kind missing after the corrections.
 [[nodiscard]] result<std::vector<table>> apply_overrides(const workbook& book, std::vector<table> tables,
                                                          const std::vector<table_override>& overrides);
 
