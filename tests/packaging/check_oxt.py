@@ -62,7 +62,7 @@ class Oxt(unittest.TestCase):
         component = root.find(f"{COMPONENTS}component")
         self.assertIn(component.get("uri"), self.names)
         services = [s.get("name") for s in component.iter(f"{COMPONENTS}service")]
-        self.assertEqual(services, ["KPI"])
+        self.assertEqual(services, ["KPI", "org.kpifunctions.SheetBuilder"])
 
     def test_component_exports_entry_points_and_resolves_every_symbol(self):
         with tempfile.TemporaryDirectory() as directory:
