@@ -643,6 +643,41 @@ TEST(DetectOrders, ALazadaExportHasMonthNamesInItsTimes)
     EXPECT_EQ(t.text_date_order, date_order::dmy);
 }
 
+TEST(DetectOrders, ATikTokShopExportHasOrderAmountsAndBuyerUsernames)
+{
+    rows content{{"Order ID", "Order Status", "SKU ID", "Product Name", "Quantity",
+                  "SKU Subtotal After Discount", "Shipping Fee After Discount", "Order Amount",
+                  "Order Refund Amount", "Created Time", "Paid Time", "Delivered Time", "Tracking ID",
+                  "Buyer Username", "Recipient"}};
+    append(content, 8, [](int i) {
+        const std::string time = two_digits(10 + i) + "/03/2026 10:22:33";
+        return std::vector<v>{"5771" + std::to_string(100200300 + i),
+                              i == 2 ? "Cancelled" : "Completed",
+                              "17290",
+                              "Madu Hutan",
+                              1,
+                              98000,
+                              9000,
+                              107000 + 1000 * (i % 3),
+                              0,
+                              time,
+                              time,
+                              "",
+                              "JX" + std::to_string(5000 + i),
+                              "buyer" + std::to_string(i % 4),
+                              "Penerima"};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("TikTok", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    const table& t = tables[0];
+    EXPECT_EQ(t.kind, table_kind::orders);
+    expect_role(t, column_role::order, 0, "Order ID");
+    expect_role(t, column_role::date, 9, "Created Time");
+    expect_role(t, column_role::amount, 7, "Order Amount");
+    expect_role(t, column_role::customer, 13, "Buyer Username");
+    EXPECT_EQ(t.text_date_order, date_order::dmy);
+}
+
 TEST(DetectLeads, ACrmExportIsLeadsWithItsStatus)
 {
     const auto tables = detect_tables(book_of({crm_leads()}));
@@ -803,6 +838,32 @@ TEST(DetectCampaigns, IndonesianCampaignHeadersAreRead)
     expect_role(t, column_role::revenue, 6, "Nilai Konversi");
 }
 
+TEST(DetectCampaigns, AMetaAdsExportInIndonesianIsCampaigns)
+{
+    rows content{{"Nama Kampanye", "Jumlah yang dibelanjakan (IDR)", "Impresi", "Jangkauan", "Klik tautan",
+                  "Hasil", "Biaya per hasil", "Nilai konversi pembelian"}};
+    append(content, 3, [](int i) {
+        return std::vector<v>{"Kampanye " + std::to_string(i),
+                              750000 + 12345 * i,
+                              40000,
+                              30000,
+                              800,
+                              25 + i,
+                              30000,
+                              3000000 + 1000 * i};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Meta", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    const table& t = tables[0];
+    EXPECT_EQ(t.kind, table_kind::campaigns);
+    expect_role(t, column_role::cost, 1, "Jumlah yang dibelanjakan (IDR)");
+    expect_role(t, column_role::impressions, 2, "Impresi");
+    expect_role(t, column_role::clicks, 4, "Klik tautan");
+    expect_role(t, column_role::conversions, 5, "Hasil");
+    expect_role(t, column_role::revenue, 7, "Nilai konversi pembelian");
+    EXPECT_EQ(t.currency, "IDR");
+}
+
 TEST(DetectCampaigns, LeadsCountedPerCampaignAreTheLeadsRole)
 {
     rows content{{"Campaign", "Spend", "Leads"}};
@@ -928,6 +989,19 @@ TEST(DetectSurvey, ZeroToTenAnswersAreAnNpsSurvey)
     ASSERT_EQ(tables.size(), 1u);
     EXPECT_EQ(tables[0].kind, table_kind::survey);
     expect_role(tables[0], column_role::score, 2, "How likely are you to recommend us to a friend? (0-10)");
+    EXPECT_EQ(tables[0].score_scale, 10u);
+}
+
+TEST(DetectSurvey, AnIndonesianGoogleFormsQuestionIsAScore)
+{
+    rows content{{"Stempel waktu", "Alamat email",
+                  "Seberapa besar kemungkinan Anda merekomendasikan kami kepada teman?"}};
+    append(content, 6, [](int i) {
+        return std::vector<v>{date(jan1 + i + 0.3), "r" + std::to_string(i) + "@mail.id", 10 - i};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Tanggapan Formulir 1", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].kind, table_kind::survey);
     EXPECT_EQ(tables[0].score_scale, 10u);
 }
 
