@@ -1088,6 +1088,117 @@ TEST(DetectUnknown, AStockListFitsNoKind)
     EXPECT_EQ(tables[0].headers.size(), 4u);
 }
 
+/// The column a header gets in a small table of a kind, with the kind's other columns beside it.
+std::string role_header(table_kind kind, column_role role, const std::string& header, const v& value)
+{
+    rows content;
+    switch (kind) {
+    case table_kind::orders:
+        content = {{"Tanggal", "Pelanggan", header}};
+        append(content, 6, [&](int i) {
+            return std::vector<v>{date(jan1 + i), "P" + std::to_string(i % 2), value};
+        });
+        break;
+    case table_kind::campaigns:
+        content = {{"Kampanye", "Biaya", header}};
+        append(content, 6, [&](int i) {
+            return std::vector<v>{"K" + std::to_string(i), 1000.5 * (i % 4), value};
+        });
+        break;
+    case table_kind::traffic:
+        content = {{"Sessions", header}};
+        append(content, 6, [&](int i) { return std::vector<v>{100 + i % 4, value}; });
+        break;
+    case table_kind::sessions:
+        content = {
+            {"Session ID", "Pageviews", role == column_role::duration ? "Notes" : "Duration (s)", header}};
+        append(content, 6, [&](int i) {
+            return std::vector<v>{"s" + std::to_string(i), 1 + i % 3, 30 + i, value};
+        });
+        break;
+    case table_kind::leads:
+        content = {{"Lead ID", "Tanggal", header}};
+        append(content, 6, [&](int i) {
+            return std::vector<v>{"L" + std::to_string(i), date(jan1 + i), value};
+        });
+        break;
+    default:
+        content = {{"Komentar", header}};
+        append(content, 6, [&](int) { return std::vector<v>{"ok", value}; });
+    }
+    const auto tables = detect_tables(book_of({make_sheet("S", content)}));
+    if (tables.size() != 1 || tables[0].kind != kind)
+        return "(kind " + std::string(tables.empty() ? "none" : to_string(tables[0].kind)) + ")";
+    const role_column* c = tables[0].find(role);
+    return c == nullptr ? "(no role)" : c->header;
+}
+
+TEST(DetectHeaderWords, HeadersInEnglishAndIndonesianGetTheirRoles)
+{
+    const struct
+    {
+        table_kind kind;
+        column_role role;
+        const char* header;
+        v value;
+    } cases[] = {
+        {table_kind::orders, column_role::amount, "Total Pembayaran (Rp)", 150000},
+        {table_kind::orders, column_role::amount, "Pendapatan", 150000},
+        {table_kind::orders, column_role::amount, "Grand Total", 150000},
+        {table_kind::orders, column_role::order, "Order ID", "A-1"},
+        {table_kind::orders, column_role::order, "No. Pesanan", "2601ABC"},
+        {table_kind::campaigns, column_role::cost, "Cost (IDR)", 1000},
+        {table_kind::campaigns, column_role::impressions, "Impr.", 1000},
+        {table_kind::campaigns, column_role::impressions, "Tayangan", 1000},
+        {table_kind::campaigns, column_role::clicks, "Klik", 10},
+        {table_kind::campaigns, column_role::conversions, "Konversi", 2},
+        {table_kind::campaigns, column_role::revenue, "Nilai Konversi", 5000},
+        {table_kind::campaigns, column_role::revenue, "Pendapatan", 5000},
+        {table_kind::campaigns, column_role::leads, "Leads", 4},
+        {table_kind::traffic, column_role::engaged_sessions, "Sesi Engaged", 40},
+        {table_kind::traffic, column_role::pageviews, "Tampilan", 400},
+        {table_kind::traffic, column_role::date, "Date", v(date(jan1))},
+        {table_kind::sessions, column_role::duration, "Session duration (s)", 35},
+        {table_kind::sessions, column_role::duration, "Durasi", 35},
+        {table_kind::sessions, column_role::key_events, "Peristiwa utama", 1},
+        {table_kind::leads, column_role::status, "Stage", "Won"},
+        {table_kind::leads, column_role::status, "Lead Status", "Qualified"},
+        {table_kind::survey, column_role::score, "Score", 9},
+        {table_kind::survey, column_role::score, "Rating", 4},
+        {table_kind::survey, column_role::score, "Nilai", 8},
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(role_header(c.kind, c.role, c.header, c.value), c.header) << c.header;
+}
+
+TEST(DetectHeaderWords, TheOtherColumnsOfTheirTablesToo)
+{
+    // The fixed columns of role_header's tables.
+    EXPECT_EQ(role_header(table_kind::orders, column_role::customer, "Total", 5), "Pelanggan");
+    EXPECT_EQ(role_header(table_kind::orders, column_role::date, "Total", 5), "Tanggal");
+    EXPECT_EQ(role_header(table_kind::campaigns, column_role::campaign, "Klik", 5), "Kampanye");
+    EXPECT_EQ(role_header(table_kind::campaigns, column_role::cost, "Klik", 5), "Biaya");
+    EXPECT_EQ(role_header(table_kind::traffic, column_role::sessions, "Views", 5), "Sessions");
+    EXPECT_EQ(role_header(table_kind::leads, column_role::lead, "Status", "Won"), "Lead ID");
+}
+
+TEST(DetectHeaderWords, RatiosAreNoCountsOrAmounts)
+{
+    for (const char* header :
+         {"CTR", "Avg. CPC", "Cost / conv.", "Conv. rate", "Cost per result", "Klik (%)"})
+        EXPECT_EQ(role_header(table_kind::campaigns, column_role::clicks, header, 3), "(no role)") << header;
+    EXPECT_EQ(role_header(table_kind::campaigns, column_role::conversions, "Conv. value", 3), "(no role)");
+    EXPECT_EQ(role_header(table_kind::orders, column_role::amount, "Discount Amount", 3), "(no role)");
+}
+
+TEST(DetectHeaderWords, ARoleNeedsContentThatFitsIt)
+{
+    EXPECT_EQ(role_header(table_kind::orders, column_role::amount, "Total", "lunas"), "(no role)");
+    EXPECT_EQ(role_header(table_kind::campaigns, column_role::clicks, "Klik", v(date(jan1))), "(no role)");
+    EXPECT_EQ(role_header(table_kind::survey, column_role::score, "Skor", 75), "(kind unknown)");
+    EXPECT_EQ(role_header(table_kind::leads, column_role::status, "Status", 3), "(no role)");
+}
+
 TEST(DetectWarnings, AmountsStoredAsTextAreCounted)
 {
     rows content{{"Tanggal", "Pelanggan", "Total Pembayaran"}};
@@ -1222,6 +1333,36 @@ TEST(DetectWarnings, RowsWithACustomerButNoDateAreCounted)
     EXPECT_EQ(w->message,
               "column Tanggal is empty in 2 rows that have a customer: fill in their dates, or those "
               "rows are left out of every period");
+}
+
+TEST(DetectWarnings, OrderNumbersUnderAnAmountHeaderAreWarned)
+{
+    rows content{{"Tanggal", "Pelanggan", "Total"}};
+    append(content, 10, [](int i) {
+        return std::vector<v>{date(jan1 + i), "P" + std::to_string(i % 3), 1001 + i};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("Penjualan", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    expect_role(tables[0], column_role::amount, 2, "Total");
+    const warning* w = find_warning(tables[0], "id_as_amount");
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->rows, 10u);
+    EXPECT_EQ(w->message,
+              "column Total looks like IDs (different whole numbers in order), not amount: choose the "
+              "amount column, or its sum is meaningless");
+}
+
+TEST(DetectWarnings, AnAmountRoleOnAnIdHeaderIsWarned)
+{
+    const workbook book = book_of({shopee_orders(4)});
+    const auto fixed = apply_overrides(
+        book, detect_tables(book), {table_override{"Pesanan", std::nullopt, {{column_role::amount, 15}}}});
+    ASSERT_TRUE(fixed.has_value()) << fixed.error().message;
+    const warning* w = find_warning((*fixed)[0], "id_as_amount");
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->message,
+              "column No. Telepon looks like IDs (its header names an ID), not amount: choose the "
+              "amount column, or its sum is meaningless");
 }
 
 TEST(DetectWarnings, ErrorCellsInARoleColumnAreCounted)
