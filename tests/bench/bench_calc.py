@@ -5,8 +5,11 @@ measured in the same run (the machine is shared and noisy; absolute times are pr
   1. per-call cost: 100,000 cells of each scalar KPI function against the same cells with its native formula
   2. per-row cost of each raw-data function at 100,000 and 1,000,000 rows, and the ratio of the two
   3. against what a user types without the extension, at 10,000 rows (SUMPRODUCT over COUNTIF forms)
-  4. the core alone (Google Benchmark): the cohort matrix of 1,000,000 orders, against pandas on the same data
+  4. the core alone (Google Benchmark): the cohort matrix and the period table of 1,000,000 orders, against
+     pandas on the same data
   5. peak resident memory of the office while it computes the 1,000,000-row cohort
+  6. the monitoring table: one KPI.PERIODS against one KPI.ACTIVE over the same 1,000,000 rows, and against
+     the same 24-month table written as one KPI.NEWPROSPECTS/KPI.ACTIVE/KPI.RETURNING formula per cell
 
 usage: bench_calc.py --oxt build/kpi-functions.oxt --core-bench build/tests/kpi_cohort_bench --out build/bench
 """
@@ -19,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
 from office import Office, props  # noqa: E402
@@ -26,6 +30,7 @@ from office import Office, props  # noqa: E402
 ROWS_SCALAR = 100_000
 ROWS_SMALL, ROWS_LARGE = 100_000, 1_000_000
 ROWS_NAIVE = 10_000
+MONTHS_TABLE = 24  # the monitoring table of section 6: two years of months
 DAY0 = 46023  # 2026-01-01
 REPEATS = 3
 results = []  # (section, item, measured, baseline, ratio, aim, note)
@@ -48,9 +53,9 @@ def median_time(action, repeats=REPEATS):
 
 
 # ---- data ----
-def write_orders_csv(path, rows, seed=11):
-    """Orders of ~rows/8 customers over 18 months: customer, date serial with a time of day, amount, order,
-    session duration (s), page views, key events."""
+def write_orders_csv(path, rows, seed=11, days=548):
+    """Orders of ~rows/8 customers over `days` days from DAY0 (548: 18 months): customer, date serial with a
+    time of day, amount, order, session duration (s), page views, key events."""
     rng = random.Random(seed)
     customers = max(10, rows // 8)
     with open(path, "w", newline="") as f:
@@ -58,8 +63,8 @@ def write_orders_csv(path, rows, seed=11):
         w.writerow(["customer_id", "order_date", "amount", "order_id", "duration_s", "pageviews", "key_events"])
         for i in range(rows):
             c = int(customers * rng.random() ** 1.5)
-            first = (c * 7919) % 540  # each customer starts on a day of their own
-            day = DAY0 + min(547, first + int(rng.expovariate(1 / 60)))
+            first = (c * 7919) % (days - 8)  # each customer starts on a day of their own
+            day = DAY0 + min(days - 1, first + int(rng.expovariate(1 / 60)))
             w.writerow([f"C{c:06d}", f"{day + rng.random():.4f}", f"{rng.uniform(5, 400):.2f}",
                         f"O{i // 2:07d}", rng.randint(0, 300), rng.randint(1, 6), int(rng.random() < 0.1)])
 
@@ -162,6 +167,9 @@ def raw_formulas(rows):
         ("KPI.COHORT (month, retention)", f"=KPI.COHORT({r};$Data.B1:B{rows})", "A1:T20"),
         ("KPI.COHORT (month, revenue)", f'=KPI.COHORT({r};$Data.B1:B{rows};"month";"revenue";$Data.C1:C{rows})',
          "A1:T20"),
+        ("KPI.PERIODS (month)", f"=KPI.PERIODS({r};$Data.B1:B{rows})", "A1:G20"),
+        ("KPI.PERIODS (month, amounts, order IDs)",
+         f'=KPI.PERIODS({r};$Data.B1:B{rows};"month";$Data.C1:C{rows};$Data.D1:D{rows})', "A1:G20"),
     ]
 
 
@@ -235,11 +243,56 @@ def raw_section(office, directory):
         small, large = per_size[(name, ROWS_SMALL)][0], per_size[(name, ROWS_LARGE)][0]
         record("2 scaling", f"{name} 1M vs 100k rows", large, small, "~10",
                f"{small / ROWS_SMALL * 1e9:.0f} ns/row at 100k, {large / ROWS_LARGE * 1e9:.0f} ns/row at 1M")
+    print(f"\n6. the monitoring table: one KPI.PERIODS call against one KPI.ACTIVE call over the same "
+          f"{ROWS_LARGE:,} rows (aim: <= 2x)")
+    active = per_size[("KPI.ACTIVE", ROWS_LARGE)][0]
+    for name in ("KPI.PERIODS (month, amounts, order IDs)", "KPI.PERIODS (month)"):
+        columns = "4 columns read" if "order IDs" in name else "the same 2 columns read"
+        record("6 monitoring table", f"{name} vs KPI.ACTIVE, 1M rows", per_size[(name, ROWS_LARGE)][0], active,
+               "<= 2", columns)
     print()
     for (section, item, measured, baseline, ratio, aim, note) in results:
         if section == "5 memory":
             print(f"5. office peak resident memory during the 1M-row cohort: {measured:.0f} MiB "
                   f"(resident before: {baseline:.0f} MiB; {note})")
+
+
+def month_starts(count):
+    """The serial numbers of the first days of `count` months from DAY0's month (DAY0 is a January 1)."""
+    first = date(1899, 12, 30) + timedelta(days=DAY0)
+    return [(date(first.year + m // 12, m % 12 + 1, 1) - date(1899, 12, 30)).days for m in range(count + 1)]
+
+
+def per_cell_table_section(office, directory):
+    """KPI.PERIODS against the table a user builds without it: per month, one KPI.ACTIVE, KPI.NEWPROSPECTS
+    and KPI.RETURNING formula, each reading every row."""
+    rows = ROWS_SMALL
+    print(f"\n6. (continued) the same {MONTHS_TABLE}-month table at {rows:,} rows: one KPI.PERIODS against "
+          f"{3 * MONTHS_TABLE} single formulas (KPI.ACTIVE, KPI.NEWPROSPECTS, KPI.RETURNING per month; aim: >= 20x)")
+    path = os.path.join(directory, f"orders-{MONTHS_TABLE}m-{rows}.csv")
+    starts = month_starts(MONTHS_TABLE)
+    write_orders_csv(path, rows, seed=24, days=starts[-1] - DAY0)
+    doc, bench = load_data(office, path)
+    ids, dates = f"$Data.A1:A{rows}", f"$Data.B1:B{rows}"
+    table = bench.getCellRangeByName(f"A1:G{MONTHS_TABLE}")
+    table.setArrayFormula(f"=KPI.PERIODS({ids};{dates})")
+    doc.calculateAll()
+    periods_time = median_time(doc.calculateAll)
+    periods = table.getDataArray()
+    table.clearContents(1023)
+    for m in range(MONTHS_TABLE):
+        start, end = starts[m], starts[m + 1] - 1
+        for column, function in zip("IJK", ("KPI.ACTIVE", "KPI.NEWPROSPECTS", "KPI.RETURNING")):
+            bench.getCellRangeByName(f"{column}{m + 1}").setFormula(f"={function}({ids};{dates};{start};{end})")
+    doc.calculateAll()
+    cells_time = median_time(doc.calculateAll)
+    singles = bench.getCellRangeByName(f"I1:K{MONTHS_TABLE}").getDataArray()
+    same = [tuple(row[1:4]) for row in periods] == [tuple(row) for row in singles] and \
+        [row[0] for row in periods] == starts[:-1]
+    record("6 monitoring table", f"{MONTHS_TABLE}-month table, 100k rows: {3 * MONTHS_TABLE} formulas / KPI.PERIODS",
+           cells_time, periods_time, ">= 20", "same table" if same else "tables differ")
+    doc.close(True)
+    office.documents.remove(doc)
 
 
 def naive_section(doc, bench):
@@ -285,16 +338,50 @@ def pandas_cohort(path):
     return median_time(compute)
 
 
+def pandas_periods(path):
+    """The period table by month with amounts and order IDs, as KPI.PERIODS computes it."""
+    import pandas as pd
+
+    frame = pd.read_csv(path, usecols=["customer_id", "order_date", "amount", "order_id"],
+                        dtype={"customer_id": str, "order_id": str})
+
+    def compute():
+        ids = frame["customer_id"].str.strip().str.casefold()
+        orders = frame["order_id"].str.strip().str.casefold()
+        days = pd.to_datetime(frame["order_date"].floordiv(1), unit="D", origin=pd.Timestamp("1899-12-30"))
+        month = days.dt.year * 12 + days.dt.month - 1
+        table = pd.DataFrame({"id": ids, "order": orders, "month": month, "amount": frame["amount"]})
+        grouped = table.groupby("month")
+        out = pd.DataFrame({"active": grouped["id"].nunique(), "orders": grouped["order"].nunique(),
+                            "revenue": grouped["amount"].sum()})
+        out["new"] = table.groupby("id")["month"].min().value_counts()
+        out = out.reindex(range(month.min(), month.max() + 1), fill_value=0)
+        out["returning"] = out["active"] - out["new"]
+        out["aov"] = out["revenue"] / out["orders"]
+        return out
+
+    compute()
+    return median_time(compute)
+
+
 def core_section(core_bench, directory):
-    print(f"\n4. the core alone (Google Benchmark) against pandas: cohort matrix of {ROWS_LARGE:,} orders "
-          "(aim: faster than pandas)")
+    print(f"\n4. the core alone (Google Benchmark) against pandas: cohort matrix and period table of {ROWS_LARGE:,} "
+          "orders (aim: faster than pandas)")
     path = os.path.join(directory, f"orders-{ROWS_LARGE}.csv")
     if not os.path.exists(path):
         write_orders_csv(path, ROWS_LARGE)
-    out = subprocess.run([core_bench, "--benchmark_format=json", "--benchmark_filter=BM_CohortRetentionByMonth"],
+    out = subprocess.run([core_bench, "--benchmark_format=json",
+                          "--benchmark_filter=BM_CohortRetentionByMonth|BM_PeriodTableByMonth"],
                          env=dict(os.environ, KPI_BENCH_ORDERS=path), capture_output=True, text=True, check=True)
-    core = json.loads(out.stdout)["benchmarks"][0]["real_time"] / 1e3  # ms -> s
-    record("4 core vs pandas", "cohort matrix, 1M orders (pandas / core)", pandas_cohort(path), core, "> 1")
+    benchmarks = json.loads(out.stdout)["benchmarks"]
+
+    def core_time(name):  # Google Benchmark names a run "BM_Name/min_time:2.000"
+        return next(b["real_time"] for b in benchmarks if b["name"].split("/")[0] == name) / 1e3  # ms -> s
+
+    record("4 core vs pandas", "cohort matrix, 1M orders (pandas / core)", pandas_cohort(path),
+           core_time("BM_CohortRetentionByMonth"), "> 1")
+    record("4 core vs pandas", "period table, 1M orders (pandas / core)", pandas_periods(path),
+           core_time("BM_PeriodTableByMonth"), "> 1", "month, amounts and order IDs")
 
 
 def main():
@@ -308,6 +395,7 @@ def main():
     with Office(oxt=args.oxt) as office:
         scalar_section(office)
         raw_section(office, args.out)
+        per_cell_table_section(office, args.out)
     core_section(args.core_bench, args.out)
 
     table = os.path.join(args.out, "bench.csv")

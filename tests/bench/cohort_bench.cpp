@@ -1,6 +1,6 @@
-// The core alone, without LibreOffice: the cohort matrix over the orders of a CSV file
-// (customer_id,date_serial,amount), as `./kpi bench` generates it and pandas reads it in the same run.
-// The timed work starts from the raw cells: IDs are interned (normalised) and the matrix computed.
+// The core alone, without LibreOffice: the cohort matrix and the period table over the orders of a CSV file
+// (customer_id,date_serial,amount,order_id,...), as `./kpi bench` generates it and pandas reads it in the
+// same run. The timed work starts from the raw cells: IDs are interned (normalised) and the table computed.
 #include <kpi/ids.hpp>
 #include <kpi/raw_data.hpp>
 
@@ -19,6 +19,7 @@ struct orders
     std::vector<std::string> customers;
     std::vector<double> dates;
     std::vector<double> amounts;
+    std::vector<std::string> order_ids;
 };
 
 orders load(const char* path)
@@ -28,10 +29,14 @@ orders load(const char* path)
     std::string line;
     std::getline(in, line); // header
     while (std::getline(in, line)) {
-        const auto first = line.find(','), second = line.find(',', first + 1);
+        const auto first = line.find(','), second = line.find(',', first + 1),
+                   third = line.find(',', second + 1);
         out.customers.push_back(line.substr(0, first));
         out.dates.push_back(std::strtod(line.c_str() + first + 1, nullptr));
         out.amounts.push_back(std::strtod(line.c_str() + second + 1, nullptr));
+        out.order_ids.push_back(third == std::string::npos
+                                    ? std::string()
+                                    : line.substr(third + 1, line.find(',', third + 1) - third - 1));
     }
     return out;
 }
@@ -65,6 +70,27 @@ void cohort(benchmark::State& state, kpi::cohort_measure measure)
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(o.customers.size()));
 }
 
+/// The month table with amounts and order IDs: both ID columns interned, as the add-in does per call.
+void BM_PeriodTableByMonth(benchmark::State& state)
+{
+    const orders& o = data();
+    for (auto _ : state) {
+        kpi::id_table customer_table, order_table;
+        std::vector<std::uint32_t> ids, order_ids;
+        ids.reserve(o.customers.size());
+        order_ids.reserve(o.order_ids.size());
+        for (const auto& c : o.customers)
+            ids.push_back(customer_table.add_utf8(c));
+        for (const auto& order : o.order_ids)
+            order_ids.push_back(order_table.add_utf8(order));
+        auto table =
+            kpi::period_table(ids, o.dates, customer_table.size(), kpi::period_grain::month, o.amounts,
+                              kpi::order_column{order_ids, order_table.size()}, {1899, 12, 30});
+        benchmark::DoNotOptimize(table);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(o.customers.size()));
+}
+
 void BM_CohortRetentionByMonth(benchmark::State& state)
 {
     cohort(state, kpi::cohort_measure::retention);
@@ -78,4 +104,5 @@ void BM_CohortRevenueByMonth(benchmark::State& state)
 
 BENCHMARK(BM_CohortRetentionByMonth)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_CohortRevenueByMonth)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_PeriodTableByMonth)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK_MAIN();
