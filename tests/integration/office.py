@@ -8,6 +8,7 @@ own ExtensionManager API rather than with unopkg, which refuses a per-user insta
         sheet.formula("A1", "=KPI.ROI(150;100)")
         office.recalculate(); sheet.value("A1")  # 0.5
 """
+import atexit
 import os
 import shutil
 import signal
@@ -16,9 +17,37 @@ import sys
 import tempfile
 import time
 import uuid
+import zipfile
 
-sys.path.append("/usr/lib/libreoffice/program")
+PROGRAM_DIR = "/usr/lib/libreoffice/program"
+
+
+def _know_extension_types(oxt):
+    """Lets this process's UNO runtime know the add-in's own types (kpi.rdb in the .oxt), so that a client
+    can call the extension's interfaces (the SheetBuilder service) over the bridge; without them the bridge
+    cannot read XSheetBuilder and disposes. The runtime reads its types once, at `import uno`: UNO_TYPES
+    is set just for that, the office's own list plus kpi.rdb, and the office started later never sees it."""
+    if not oxt or not os.path.isfile(oxt) or "UNO_TYPES" in os.environ:
+        return False
+    with zipfile.ZipFile(oxt) as archive:
+        if "kpi.rdb" not in archive.namelist():
+            return False
+        directory = tempfile.mkdtemp(prefix="kpi-types-")
+        atexit.register(shutil.rmtree, directory, True)  # read lazily: kept until the process ends
+        rdb = archive.extract("kpi.rdb", directory)
+    office_types = [os.path.join(PROGRAM_DIR, "types.rdb")] + sorted(
+        os.path.join(PROGRAM_DIR, "types", name) for name in os.listdir(os.path.join(PROGRAM_DIR, "types"))
+        if name.endswith(".rdb"))
+    os.environ["UNO_TYPES"] = " ".join("file://" + path for path in office_types + [rdb])
+    return True
+
+
+# ctest sets KPI_OXT for every integration suite; ./kpi sheet sets it before importing this module.
+_types_set = _know_extension_types(os.environ.get("KPI_OXT"))
+sys.path.append(PROGRAM_DIR)
 import uno  # noqa: E402  (python3-uno: run with /usr/bin/python3)
+if _types_set:
+    del os.environ["UNO_TYPES"]
 import unohelper  # noqa: E402
 from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.task import XInteractionHandler, XInteractionApprove  # noqa: E402
@@ -109,14 +138,20 @@ class Office:
     def __exit__(self, *exc):
         self.close()
 
-    def start(self):
-        pipe = f"kpi-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    def command_line(self, pipe):
+        """soffice's arguments and environment: headless, in the throwaway profile, accepting `pipe`
+        (a GUI office under Xvfb overrides this: tests/integration/test_menu.py)."""
         args = [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
                 "--nofirststartwizard", f"-env:UserInstallation={uno.systemPathToFileUrl(self.profile)}",
                 f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"]
         env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
         if self.ui_locale:
             args.insert(1, f"--language={self.ui_locale}")
+        return args, env
+
+    def start(self):
+        pipe = f"kpi-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        args, env = self.command_line(pipe)
         # stderr goes to a file: a pipe nobody reads would block the office once it is full.
         self.log_path = os.path.join(self.profile, "soffice-stderr.log")
         with open(self.log_path, "ab") as log:
