@@ -6,6 +6,7 @@ usage: check_oxt.py OXT TABLE COMMITTED_REFERENCE GENERATED_REFERENCE README GEN
 """
 import filecmp
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,8 @@ class Oxt(unittest.TestCase):
             "kpi.rdb": "application/vnd.sun.star.uno-typelibrary;type=RDB",
             "kpi.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
             "CalcAddIns.xcu": "application/vnd.sun.star.configuration-data",
+            "Addons.xcu": "application/vnd.sun.star.configuration-data",
+            "ProtocolHandler.xcu": "application/vnd.sun.star.configuration-data",
         })
         for path in entries:
             self.assertIn(path, self.names)
@@ -62,7 +65,7 @@ class Oxt(unittest.TestCase):
         component = root.find(f"{COMPONENTS}component")
         self.assertIn(component.get("uri"), self.names)
         services = [s.get("name") for s in component.iter(f"{COMPONENTS}service")]
-        self.assertEqual(services, ["KPI", "org.kpifunctions.SheetBuilder"])
+        self.assertEqual(services, ["KPI", "org.kpifunctions.SheetBuilder", "com.sun.star.frame.ProtocolHandler"])
 
     def test_component_exports_entry_points_and_resolves_every_symbol(self):
         with tempfile.TemporaryDirectory() as directory:
@@ -87,6 +90,78 @@ class Oxt(unittest.TestCase):
         self.assertIsNotNone(service, "no AddInInfo/KPI node")
         methods = [n.get(f"{OOR}name") for n in service.find(f"node[@{OOR}name='AddInFunctions']")]
         self.assertEqual(methods, [f["method"] for f in table])
+
+
+class Menu(unittest.TestCase):
+    """The KPI menu's files: Addons.xcu, ProtocolHandler.xcu, their icons, the dialog and its strings."""
+
+    DIALOG = "{http://openoffice.org/2000/dialog}"
+    COMMAND = "org.kpifunctions.command:BuildSheet"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.archive = zipfile.ZipFile(OXT)
+        cls.names = set(cls.archive.namelist())
+
+    def strings(self, name):
+        """A dialog strings file: key=value lines in ISO 8859-1, as LibreOffice reads them."""
+        text = self.archive.read(f"dialogs/{name}")
+        self.assertTrue(text.isascii(), f"{name}: write other characters as \\uXXXX")
+        lines = [line for line in text.decode().splitlines() if line.strip() and line[0] not in "#!"]
+        return dict(line.split("=", 1) for line in lines)
+
+    def test_menu_entry_and_toolbar_button_run_the_command_in_calc_only(self):
+        root = ET.fromstring(self.archive.read("Addons.xcu"))
+        urls = [v.text for p in root.iter("prop") if p.get(f"{OOR}name") == "URL" for v in p.iter("value")]
+        self.assertEqual(urls.count(self.COMMAND), 3)  # menu entry, toolbar button, its image
+        contexts = {v.text for p in root.iter("prop") if p.get(f"{OOR}name") in ("Context", "MergeContext")
+                    for v in p.iter("value")}
+        self.assertEqual(contexts, {"com.sun.star.sheet.SpreadsheetDocument"})
+        menu = root.find(f"node/node[@{OOR}name='OfficeMenuBarMerging']")
+        entry = [n for n in menu.iter("node") if n.findtext(f"prop[@{OOR}name='URL']/value") == self.COMMAND]
+        self.assertEqual(len(entry), 1)
+        titles = {v.get("{http://www.w3.org/XML/1998/namespace}lang"): v.text
+                  for v in entry[0].find(f"prop[@{OOR}name='Title']")}
+        self.assertEqual(titles, {"en-US": "~Build KPI Sheet\u2026", "id": "~Buat Lembar KPI\u2026"})
+
+    def test_icons_exist_with_the_sizes_libreoffice_wants(self):
+        root = ET.fromstring(self.archive.read("Addons.xcu"))
+        images = {p.get(f"{OOR}name"): p.find("value").text for p in root.iter("prop")
+                  if p.get(f"{OOR}name", "").startswith("Image")}
+        for prop, size in (("ImageSmallURL", 16), ("ImageBigURL", 26)):
+            path = images[prop].replace("%origin%/", "")
+            self.assertIn(path, self.names)
+            png = self.archive.read(path)
+            self.assertEqual(png[:8], b"\x89PNG\r\n\x1a\n", path)
+            self.assertEqual(struct.unpack(">II", png[16:24]), (size, size), path)
+
+    def test_protocol_handler_is_the_components_implementation(self):
+        handler = ET.fromstring(self.archive.read("ProtocolHandler.xcu")).find(
+            f"node[@{OOR}name='HandlerSet']/node")
+        self.assertEqual(handler.find("prop/value").text, "org.kpifunctions.command:*")
+        components = ET.fromstring(self.archive.read("kpi.components"))
+        implementations = [i.get("name") for i in components.iter(f"{COMPONENTS}implementation")]
+        self.assertIn(handler.get(f"{OOR}name"), implementations)
+
+    def test_dialog_strings_exist_in_english_and_indonesian(self):
+        for name in ("dialogs/BuildSheet.xdl", "dialogs/BuildSheet_en_US.properties",
+                     "dialogs/BuildSheet_id.properties", "dialogs/BuildSheet_en_US.default"):
+            self.assertIn(name, self.names)
+        english, indonesian = self.strings("BuildSheet_en_US.properties"), self.strings("BuildSheet_id.properties")
+        self.assertEqual(sorted(english), sorted(indonesian))
+        dialog = ET.fromstring(self.archive.read("dialogs/BuildSheet.xdl"))
+        used = [value[1:] for e in dialog.iter() for a, value in e.attrib.items()
+                if a in (f"{self.DIALOG}value", f"{self.DIALOG}title") and value.startswith("&")]
+        self.assertGreater(len(used), 20)
+        for key in used:
+            self.assertIn(key, english)
+
+    def test_kind_list_is_not_used_then_the_kinds_in_the_cores_order(self):
+        dialog = ET.fromstring(self.archive.read("dialogs/BuildSheet.xdl"))
+        kinds = dialog.find(f".//*[@{self.DIALOG}id='KindList']")
+        self.assertEqual([item.get(f"{self.DIALOG}value") for item in kinds.iter(f"{self.DIALOG}menuitem")],
+                         ["&kind.none", "&kind.orders", "&kind.leads", "&kind.campaigns", "&kind.sessions",
+                          "&kind.traffic", "&kind.survey", "&kind.targets"])
 
 
 class Reference(unittest.TestCase):
