@@ -263,7 +263,7 @@ def main(argv=None):
                 report = json.loads(builder.build(doc, props(Grain=args.grain, Language=args.lang)))
             except Exception as e:
                 message = getattr(e, "Message", str(e)).splitlines()[0]
-                raise Failure(message.replace("SheetBuilder: ", "", 1))
+                raise Failure(re.sub(r"^(SheetBuilder|KPI sheet): ", "", message))
             try:
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(output)), props(FilterName=filter_name))
             except Exception as e:
