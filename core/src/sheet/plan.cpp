@@ -197,6 +197,21 @@ std::string number_text(double value)
     return buffer;
 }
 
+/// Money in a table's column: the currency goes into the column's heading, the cells hold the amount.
+std::string table_money_format(std::string_view currency)
+{
+    return currency == "Rp" || currency == "IDR" ? "#,##0" : "#,##0.00";
+}
+
+/// A table heading with the currency it is in: "Revenue (Rp)".
+std::string with_currency(std::string_view heading, std::string_view currency)
+{
+    std::string text(heading);
+    if (!currency.empty())
+        text += " (" + std::string(currency) + ")";
+    return text;
+}
+
 /// Normalises a KPI's name for matching a targets table: lower-case ASCII letters and digits only.
 std::string match_key(std::string_view text)
 {
@@ -307,8 +322,11 @@ public:
         below = campaigns_table(below);
         below = cohort_table(below);
         source_note(below);
-        plan_.column_widths = {{0, 6400}, {1, 3000}, {2, 2800}, {3, 2600}, {4, 3000}, {5, 600}};
-        plan_.column_widths.insert(plan_.column_widths.end(), extra_widths_.begin(), extra_widths_.end());
+        // Labels in A; every other column is as wide as a money value, since the tables below the summary
+        // (campaigns, cohorts) reuse the columns of the summary, the gap and the monitoring table.
+        plan_.column_widths = {{0, 7800}};
+        for (std::size_t c = 1; c <= plan_.last_column; ++c)
+            plan_.column_widths.emplace_back(c, 3000);
         for (const auto& t : tables_)
             plan_.warnings.insert(plan_.warnings.end(), t.warnings.begin(), t.warnings.end());
         return std::move(plan_);
@@ -476,11 +494,11 @@ private:
         case period_grain::week:
             end = "=" + first + "+6";
             break;
-        case period_grain::month:
-            end = "=EOMONTH(" + first + ";0)";
+        case period_grain::month: // the day before the next month's first
+            end = "=DATE(YEAR(" + first + ");MONTH(" + first + ")+1;0)";
             break;
         case period_grain::quarter:
-            end = "=EOMONTH(" + first + ";2)";
+            end = "=DATE(YEAR(" + first + ");MONTH(" + first + ")+3;0)";
             break;
         case period_grain::year:
             end = "=DATE(YEAR(" + first + ");12;31)";
@@ -491,7 +509,7 @@ private:
         if (!label_suffix_.empty())
             label_text += " (" + label_suffix_ + ")";
         put(row_, 0, label_text, cell_style::label);
-        put(row_, 1, start, cell_style::period, period_format_);
+        put(row_, 1, start, cell_style::period, std::string(date_format));
         put(row_, 2, end, cell_style::period, std::string(date_format));
         ++row_;
         return {first, cell_ref(row_ - 1, 2)};
@@ -788,9 +806,12 @@ private:
         for (std::size_t c = 0; c < std::size(ids); ++c) {
             if (c > 0)
                 put(top, left + c, {}, cell_style::section);
-            put(top + 1, left + c, std::string(text("col." + std::string(ids[c]))), cell_style::header);
+            const std::string_view heading = text("col." + std::string(ids[c]));
+            const bool is_money = ids[c] == "revenue" || ids[c] == "aov";
+            put(top + 1, left + c, is_money ? with_currency(heading, t.currency) : std::string(heading),
+                cell_style::header);
         }
-        const std::string money = money_format(t.currency);
+        const std::string money = table_money_format(t.currency);
         const bool amounts = t.find(column_role::amount) != nullptr;
         std::string formula = "=KPI.PERIODS(" + range(t, column_role::customer) + ";" +
                               range(t, column_role::date) + ";" + string_literal(grain_name(options_.grain)) +
@@ -819,8 +840,6 @@ private:
         plan_.last_row = std::max(plan_.last_row, first + rows - 1);
         plan_.last_column = std::max(plan_.last_column, left + 7);
         plan_.periods = plan_periods{first, left, rows, {std::begin(ids), std::end(ids)}, options_.grain};
-        for (std::size_t c = 0; c < 8; ++c)
-            extra_widths_.emplace_back(left + c, c == 0 ? 2600 : 2500);
         // The chart of revenue (bars) and active customers (line) by period, under the table.
         const std::size_t chart_top = first + rows + 1;
         plan_.charts.push_back(plan_chart{"KPIRevenueChart", std::string(text("chart")), chart_top, left, 16,
@@ -841,15 +860,16 @@ private:
 
     std::size_t campaigns_of(const table& t, std::size_t top)
     {
-        const std::string money = money_format(t.currency);
+        const std::string money = table_money_format(t.currency);
         struct column_spec
         {
             std::string_view key;
             std::optional<column_role> source; ///< a summed column, or a ratio of others
             std::string format;
+            bool money = false; ///< in the table's currency, named in the heading
         };
         const auto has = [&](column_role r) { return t.find(r) != nullptr; };
-        std::vector<column_spec> columns{{"col.cost", column_role::cost, money}};
+        std::vector<column_spec> columns{{"col.cost", column_role::cost, money, true}};
         if (has(column_role::impressions))
             columns.push_back({"col.impressions", column_role::impressions, std::string(whole_number)});
         if (has(column_role::clicks))
@@ -857,19 +877,19 @@ private:
         if (has(column_role::clicks) && has(column_role::impressions))
             columns.push_back({"col.ctr", std::nullopt, std::string(percent_format)});
         if (has(column_role::clicks))
-            columns.push_back({"col.cpc", std::nullopt, money});
+            columns.push_back({"col.cpc", std::nullopt, money, true});
         if (has(column_role::leads)) {
             columns.push_back({"col.leads", column_role::leads, std::string(whole_number)});
-            columns.push_back({"col.cpl", std::nullopt, money});
+            columns.push_back({"col.cpl", std::nullopt, money, true});
         }
         if (has(column_role::conversions)) {
             columns.push_back({"col.conversions", column_role::conversions, std::string(whole_number)});
-            columns.push_back({"col.cpa", std::nullopt, money});
+            columns.push_back({"col.cpa", std::nullopt, money, true});
             if (has(column_role::clicks))
                 columns.push_back({"col.conversion_rate", std::nullopt, std::string(percent_format)});
         }
         if (has(column_role::revenue)) {
-            columns.push_back({"col.revenue", column_role::revenue, money});
+            columns.push_back({"col.revenue", column_role::revenue, money, true});
             columns.push_back({"col.roas", std::nullopt, std::string(ratio_format)});
             columns.push_back({"col.roi", std::nullopt, std::string(percent_format)});
         }
@@ -881,7 +901,10 @@ private:
             put(top, c, {}, cell_style::section);
         put(top + 1, 0, std::string(text("col.campaign")), cell_style::header);
         for (std::size_t c = 0; c < columns.size(); ++c)
-            put(top + 1, c + 1, std::string(text(columns[c].key)), cell_style::header);
+            put(top + 1, c + 1,
+                columns[c].money ? with_currency(text(columns[c].key), t.currency)
+                                 : std::string(text(columns[c].key)),
+                cell_style::header);
 
         // One row per distinct campaign name (case folded, as Calc compares), in the order of the data.
         const sheet_cells& sheet = book_.sheets.at(t.sheet);
@@ -1057,13 +1080,6 @@ private:
     bool status_written_ = false;
     std::map<std::string, std::string> targets_; ///< match key -> target cell
     std::vector<const table*> campaign_tables_;
-    std::vector<std::pair<std::size_t, int>> extra_widths_;
-
-public:
-    [[nodiscard]] const std::vector<std::pair<std::size_t, int>>& extra_widths() const
-    {
-        return extra_widths_;
-    }
 };
 
 } // namespace
