@@ -479,7 +479,8 @@ class Display:
         return path
 
 
-MENU, TOOL_BAR = 34, 63  # com.sun.star.accessibility.AccessibleRole
+LABEL, MENU, TOOL_BAR = (uno.getConstantByName(f"com.sun.star.accessibility.AccessibleRole.{role}")
+                         for role in ("LABEL", "MENU", "TOOL_BAR"))
 
 
 def accessible_tree(context, depth=4):
@@ -598,6 +599,34 @@ class RealCalc(unittest.TestCase):
                 self.fail(f"Edit > Undo brought the office down ({gone}): {log.read()[-1500:]}")
         display.screenshot(os.path.join(self.SCREENSHOTS, f"after-undo-{self.language}.png"))
         self.assertEqual(names, ["Orders"], "Edit > Undo did not remove the KPI sheet")
+
+    def test_corrections_in_the_dialog_reach_the_build(self):
+        self.language = "en-US-corrected"
+        display, office = self.start("en-US")
+        doc = self.open_calc(display, office)
+        self.choose_build_kpi_sheet(display)
+        self.assertTrue(display.wait_for_window("^Build KPI Sheet$"))
+        toolkit = office.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
+
+        def shown_labels():
+            tree = accessible_tree(toolkit.getActiveTopWindow().getAccessibleContext(), depth=3)
+            return [node[1] for node in walk(tree) if node[0] == LABEL]
+
+        self.assertIn("Amount (optional)", shown_labels())
+        display.keys("Tab", "Down")  # the kind list: Orders -> Leads; the role rows follow
+        display.screenshot(os.path.join(self.SCREENSHOTS, "dialog-kind-changed-en-US.png"))
+        labels = shown_labels()
+        self.assertIn("Lead", labels)
+        self.assertIn("Status (optional)", labels)
+        self.assertNotIn("Amount (optional)", labels)
+        display.keys("Up")  # back to Orders: the detected columns again
+        display.keys("Tab", "Tab", "Tab", "Tab", "Home")  # the fourth role, the amount: (none)
+        display.screenshot(os.path.join(self.SCREENSHOTS, "dialog-no-amount-en-US.png"))
+        display.keys("alt+b")
+        self.assertTrue(display.wait_for_window("^Build KPI Sheet$", present=False), "the dialog stayed open")
+        labels = [row[0] for row in cells(doc, "KPI", "A1:A40")]
+        self.assertIn("Customers", labels)
+        self.assertNotIn("Revenue", labels, "the amount column was used although the user removed it")
 
     def test_indonesian_menu_builds_the_sheet_and_a_workbook_without_tables_gets_a_message(self):
         self.language = "id"
