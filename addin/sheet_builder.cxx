@@ -21,6 +21,7 @@
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XMultiPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/chart/ChartAxisPosition.hpp>
 #include <com/sun/star/chart/ChartLegendPosition.hpp>
 #include <com/sun/star/chart/XChartDocument.hpp>
 #include <com/sun/star/chart2/AxisType.hpp>
@@ -32,6 +33,8 @@
 #include <com/sun/star/chart2/XCoordinateSystemContainer.hpp>
 #include <com/sun/star/chart2/XDataSeriesContainer.hpp>
 #include <com/sun/star/chart2/XDiagram.hpp>
+#include <com/sun/star/chart2/data/XDataSource.hpp>
+#include <com/sun/star/chart2/data/XLabeledDataSequence.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -997,19 +1000,36 @@ void plan_writer::write_chart(const ks::plan_chart& chart)
     if (series.getLength() != 2)
         throw uno::RuntimeException("the chart " + name + " has " + OUString::number(series.getLength()) +
                                     " series instead of 2");
-    columns->removeDataSeries(series[1]);
+    // Calc orders the series by column: find the bar column's by the range its values come from.
+    const std::string bar_range = ".$" + ks::column_letters(chart.bar_column) + "$";
+    const auto reads_bar_column = [&](const Reference<css::chart2::XDataSeries>& candidate) {
+        const Reference<css::chart2::data::XDataSource> source(candidate, UNO_QUERY_THROW);
+        for (const auto& sequence : source->getDataSequences())
+            if (sequence.is() && sequence->getValues().is() &&
+                to_utf8(sequence->getValues()->getSourceRangeRepresentation()).find(bar_range) !=
+                    std::string::npos)
+                return true;
+        return false;
+    };
+    const bool first_is_bar = reads_bar_column(series[0]) || !reads_bar_column(series[1]);
+    const Reference<css::chart2::XDataSeries> bar_series = series[first_is_bar ? 0 : 1];
+    const Reference<css::chart2::XDataSeries> line_series = series[first_is_bar ? 1 : 0];
+    columns->removeDataSeries(line_series);
     const Reference<css::chart2::XChartType> line(create("com.sun.star.chart2.LineChartType"),
                                                   UNO_QUERY_THROW);
-    Reference<css::chart2::XDataSeriesContainer>(line, UNO_QUERY_THROW)->addDataSeries(series[1]);
+    Reference<css::chart2::XDataSeriesContainer>(line, UNO_QUERY_THROW)->addDataSeries(line_series);
     types->addChartType(line);
 
-    const Reference<css::beans::XPropertySet> bars(series[0], UNO_QUERY_THROW),
-        lines(series[1], UNO_QUERY_THROW);
+    const Reference<css::beans::XPropertySet> bars(bar_series, UNO_QUERY_THROW),
+        lines(line_series, UNO_QUERY_THROW);
     bars->setPropertyValue("Color", Any(sal_Int32(0x4472C4)));
     lines->setPropertyValue("Color", Any(sal_Int32(0xED7D31)));
     lines->setPropertyValue("LineWidth", Any(sal_Int32(60)));
     lines->setPropertyValue("AttachedAxisIndex", Any(sal_Int32(1)));
     const Reference<css::chart2::XAxis> secondary(create("com.sun.star.chart2.Axis"), UNO_QUERY_THROW);
+    // on the right: a secondary axis crosses the category axis at its end
+    Reference<css::beans::XPropertySet>(secondary, UNO_QUERY_THROW)
+        ->setPropertyValue("CrossoverPosition", Any(css::chart::ChartAxisPosition_END));
     system->setAxisByDimension(1, secondary, 1);
 
     // Axes show the plan's formats in the document's locale: month names on the category axis.
