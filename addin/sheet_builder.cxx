@@ -561,7 +561,9 @@ void set_style(const Reference<css::beans::XPropertySet>& cell, ks::cell_style s
                       {"CharColor", Any(navy)}};
         break;
     case ks::cell_style::subtitle:
-        properties = {{"CharHeight", Any(10.0f)}, {"CharColor", Any(grey)}};
+        properties = {{"CharHeight", Any(10.0f)},
+                      {"CharColor", Any(grey)},
+                      {"HoriJustify", Any(css::table::CellHoriJustify_LEFT)}};
         break;
     case ks::cell_style::section:
         properties = {{"CharHeight", Any(12.0f)},
@@ -585,7 +587,9 @@ void set_style(const Reference<css::beans::XPropertySet>& cell, ks::cell_style s
         properties = {{"CharColor", Any(text)}};
         break;
     case ks::cell_style::period:
-        properties = {{"CharHeight", Any(9.0f)}, {"CharColor", Any(grey)}};
+        properties = {{"CharHeight", Any(9.0f)},
+                      {"CharColor", Any(grey)},
+                      {"HoriJustify", Any(css::table::CellHoriJustify_LEFT)}};
         break;
     case ks::cell_style::total_label:
     case ks::cell_style::total_value:
@@ -692,6 +696,15 @@ public:
         write_color_scales();
         after_step_();
         write_charts();
+        after_step_();
+        // Calc gives a formula cell the format of its result type when it first computes it (a DATE()
+        // becomes MM/DD/YY), over the format set before: compute now, then set the plan's formats again.
+        Reference<css::sheet::XCalculatable>(document, UNO_QUERY_THROW)->calculateAll();
+        for (const ks::plan_cell& planned : plan_.cells)
+            if (!planned.format.empty() && planned.content.starts_with("="))
+                Reference<css::beans::XPropertySet>(
+                    sheet_->getCellByPosition(column(planned.column), row(planned.row)), UNO_QUERY_THROW)
+                    ->setPropertyValue("NumberFormat", Any(format_key(planned.format)));
         after_step_();
     }
 
@@ -1181,7 +1194,6 @@ public:
                     throw;
                 }
             }
-            Reference<css::sheet::XCalculatable>(document, UNO_QUERY_THROW)->calculateAll();
             writer.activate();
             return to_ou(ks::report_json(found.tables, &*plan, writer.kpi_values()));
         });

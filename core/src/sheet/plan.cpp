@@ -55,8 +55,7 @@ constexpr label_text label_table[] = {
     {"orders.revenue", "Revenue", "Pendapatan"},
     {"orders.aov", "Average order value (AOV)", "Rata-rata nilai pesanan (AOV)"},
     {"orders.repeat_rate", "Repeat purchase rate", "Tingkat pembelian ulang"},
-    {"orders.purchase_frequency", "Purchase frequency (orders per customer)",
-     "Frekuensi pembelian (pesanan per pelanggan)"},
+    {"orders.purchase_frequency", "Orders per customer", "Pesanan per pelanggan"},
     {"orders.new_customers_last", "New customers", "Pelanggan baru"},
     {"orders.active_customers_last", "Active customers", "Pelanggan aktif"},
     {"orders.returning_customers_last", "Returning customers", "Pelanggan kembali"},
@@ -122,8 +121,10 @@ constexpr label_text label_table[] = {
     {"col.cohort", "Cohort", "Kohort"},
     {"col.cohort_size", "Customers", "Pelanggan"},
     {"cohort_note",
-     "Share of each cohort's customers who ordered again 0, 1, 2 … periods after their first order",
-     "Persentase pelanggan tiap kohort yang memesan lagi 0, 1, 2 … periode setelah pesanan pertama"},
+     "Share of each cohort's customers who ordered again 0, 1, 2 … periods after their first order; #N/A: "
+     "the data has not reached that period yet",
+     "Persentase pelanggan tiap kohort yang memesan lagi 0, 1, 2 … periode setelah pesanan pertama; #N/A: "
+     "data belum mencapai periode itu"},
     {"source", "Source", "Sumber"},
     {"rows", "rows", "baris"},
 };
@@ -326,7 +327,7 @@ public:
         // (campaigns, cohorts) reuse the columns of the summary, the gap and the monitoring table.
         plan_.column_widths = {{0, 7800}};
         for (std::size_t c = 1; c <= plan_.last_column; ++c)
-            plan_.column_widths.emplace_back(c, 3000);
+            plan_.column_widths.emplace_back(c, c == 4 ? 3800 : 3000); // E: the status words
         for (const auto& t : tables_)
             plan_.warnings.insert(plan_.warnings.end(), t.warnings.begin(), t.warnings.end());
         return std::move(plan_);
