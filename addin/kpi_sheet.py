@@ -3,7 +3,7 @@
 Functions .oxt installed, through the same SheetBuilder service as the menu command. ./kpi sheet runs it.
 
 usage: kpi_sheet.py --oxt OXT INPUT... [-o OUTPUT.ods|.xlsx] [--grain G] [--lang en|id] [--report FILE]
-                    [--date-order dmy|mdy|ymd]
+                    [--pdf FILE] [--date-order dmy|mdy|ymd]
 
 Several inputs become one workbook with one data sheet per file (a workbook's sheets each), named after the
 file. A CSV's separator (comma, semicolon, tab, pipe), encoding (UTF-8 with or without BOM) and number
@@ -233,6 +233,7 @@ def main(argv=None):
     parser.add_argument("--grain", default="month", help="day, week, month, quarter or year (default month)")
     parser.add_argument("--lang", default="en", help="the labels' language, en or id (default en)")
     parser.add_argument("--report", help="also write the report as JSON to this file")
+    parser.add_argument("--pdf", help="also write the KPI sheet as PDF to this file (as Calc prints it)")
     parser.add_argument("--date-order", choices=sorted(DATE_ORDER_FORMAT),
                         help="how to read text dates such as 03/04/2026 in CSV files")
     parser.add_argument("--oxt", default=os.path.join(SOURCE_DIR, "build", "kpi-functions.oxt"))
@@ -247,6 +248,8 @@ def main(argv=None):
         filter_name = check_output(output)
         if args.report:
             check_output_report(args.report)
+        if args.pdf:
+            check_output_report(args.pdf)
         if not os.path.isfile(args.oxt):
             raise Failure(f"{args.oxt} does not exist: build it first (./kpi build)")
         # The UNO runtime must know the add-in's types before it starts (see office.py).
@@ -268,6 +271,8 @@ def main(argv=None):
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(output)), props(FilterName=filter_name))
             except Exception as e:
                 raise Failure(f"{output}: cannot write it ({type(e).__name__})")
+            if args.pdf:
+                export_pdf(doc, report["sheet"], args.pdf, props)
         if args.report:
             with open(args.report, "w", encoding="utf-8") as f:
                 json.dump(report, f, indent=2, ensure_ascii=False)
@@ -277,6 +282,24 @@ def main(argv=None):
     except Failure as e:
         print(f"kpi sheet: {e}", file=sys.stderr)
         return 1
+
+
+def export_pdf(doc, name, path, props):
+    """Writes the KPI sheet as PDF with the page setup the builder wrote: the other sheets are hidden
+    meanwhile (a selection of cells would leave the chart out)."""
+    import uno
+    sheets = doc.Sheets
+    others = [sheets.getByIndex(i) for i in range(sheets.getCount()) if sheets.getByIndex(i).Name != name]
+    visible = [sheet.IsVisible for sheet in others]
+    for sheet in others:
+        sheet.IsVisible = False
+    try:
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(path)), props(FilterName="calc_pdf_Export"))
+    except Exception as e:
+        raise Failure(f"{path}: cannot write it ({type(e).__name__})")
+    finally:
+        for sheet, was_visible in zip(others, visible):
+            sheet.IsVisible = was_visible
 
 
 def check_output_report(path):
