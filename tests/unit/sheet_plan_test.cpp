@@ -530,3 +530,24 @@ TEST(SheetLanguage, ReadsEnglishAndIndonesianNames)
     EXPECT_EQ(parse_language("Indonesia"), language::id);
     EXPECT_FALSE(parse_language("fr"));
 }
+
+TEST(SheetPlanLabels, SessionsAndTrafficTablesNameTheirSheets)
+{
+    workbook book;
+    book.sheets.push_back(make_sheet("GA4", {{text("Sessions"), text("Views")}, {number(100), number(250)}}));
+    book.sheets.push_back(make_sheet("Web", {{text("Duration"), text("Pageviews")}, {number(5), number(1)}}));
+    const table traffic =
+        make_table(book, 0, table_kind::traffic, {{column_role::sessions, 0}, {column_role::pageviews, 1}});
+    const table sessions =
+        make_table(book, 1, table_kind::sessions, {{column_role::duration, 0}, {column_role::pageviews, 1}});
+    const sheet_plan plan = plan_of(book, {traffic, sessions});
+    EXPECT_EQ(find_kpi(plan, "traffic.sessions")->label, "Sessions (GA4)");
+    EXPECT_EQ(find_kpi(plan, "sessions.sessions")->label, "Sessions (Web)");
+}
+
+TEST(SheetPlanLabels, ASingleTableOfAKindHasPlainLabels)
+{
+    const workbook book = orders_book();
+    const sheet_plan plan = plan_of(book, {orders_table(book)});
+    EXPECT_EQ(find_kpi(plan, "orders.customers")->label, "Customers");
+}

@@ -556,10 +556,13 @@ private:
         label_suffix_.clear();
     }
 
+    /// Whether more than one table writes KPIs of the same names as a table of this kind: then each label
+    /// names its sheet. Sessions and traffic tables both give sessions, engagement and bounce rates.
     [[nodiscard]] bool several_of(table_kind kind) const
     {
-        return std::count_if(tables_.begin(), tables_.end(), [&](const table& t) { return t.kind == kind; }) >
-               1;
+        const auto family = [](table_kind k) { return k == table_kind::traffic ? table_kind::sessions : k; };
+        return std::count_if(tables_.begin(), tables_.end(),
+                             [&](const table& t) { return family(t.kind) == family(kind); }) > 1;
     }
 
     [[nodiscard]] std::string all_data() const { return std::string(text("all_data")); }
