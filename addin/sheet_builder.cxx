@@ -700,6 +700,7 @@ public:
         // Calc gives a formula cell the format of its result type when it first computes it (a DATE()
         // becomes MM/DD/YY), over the format set before: compute now, then set the plan's formats again.
         Reference<css::sheet::XCalculatable>(document, UNO_QUERY_THROW)->calculateAll();
+        after_step_(); // computing switches Calc's undo recording back on
         for (const ks::plan_cell& planned : plan_.cells)
             if (!planned.format.empty() && planned.content.starts_with("="))
                 Reference<css::beans::XPropertySet>(
