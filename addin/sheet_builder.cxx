@@ -53,14 +53,19 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XSingleComponentFactory.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/ComplexReference.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
+#include <com/sun/star/sheet/FormulaToken.hpp>
+#include <com/sun/star/sheet/ReferenceFlags.hpp>
+#include <com/sun/star/sheet/SingleReference.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XFormulaTokens.hpp>
+#include <com/sun/star/sheet/XNamedRange.hpp>
 #include <com/sun/star/sheet/XNamedRanges.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
@@ -117,8 +122,12 @@ using uno::UNO_QUERY;
 using uno::UNO_QUERY_THROW;
 
 constexpr char service_name[] = "org.kpifunctions.SheetBuilder";
-/// The document-level named range that marks the sheet a build wrote: it follows renames and moves of the
-/// sheet and survives .ods and .xlsx, unlike the sheet's name.
+/// The document-level name that marks the sheet a build wrote: it follows renames and moves of the sheet and
+/// survives .ods and .xlsx, unlike the sheet's name. Its content is a formula, ISREF($KPI.$A$1), not a bare
+/// reference: Calc's Name Box shows a name for the selection it refers to exactly (a marker $KPI.$A$1 made A1
+/// read "KPIFunctions_Sheet") and lists only names that are bare references, so it shows this one never.
+/// Sheets built before carry the bare reference $KPI.$A$1 under the same name: both are read from the
+/// name's formula tokens (see marked_sheet), and a rebuild rewrites the old form.
 constexpr char marker_name[] = "KPIFunctions_Sheet";
 constexpr char undo_title[] = "Build KPI Sheet";
 constexpr char page_style_name[] = "KPI Report";
@@ -311,21 +320,48 @@ Reference<css::sheet::XNamedRanges> named_ranges(const Reference<css::sheet::XSp
     return Reference<css::sheet::XNamedRanges>(properties->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
 }
 
+/// The marker's content for a sheet of that name.
+OUString marker_content(const std::string& sheet_name)
+{
+    return "ISREF($" + to_ou(ks::quoted_sheet_name(sheet_name)) + ".$A$1)";
+}
+
+/// The index of the sheet the marker refers to: the sheet of the first reference among its formula tokens,
+/// in the current form ISREF($KPI.$A$1) as in the old $KPI.$A$1. Nothing when there is no marker or its
+/// sheet was deleted (the reference reads $#REF!.$A$1).
+std::optional<sal_Int32> marked_sheet(const Reference<css::sheet::XNamedRanges>& names)
+{
+    if (!names->hasByName(marker_name))
+        return std::nullopt;
+    const Reference<css::sheet::XNamedRange> marker(names->getByName(marker_name), UNO_QUERY);
+    const Reference<css::sheet::XFormulaTokens> tokens(marker, UNO_QUERY);
+    if (!marker.is() || !tokens.is())
+        return std::nullopt;
+    for (const css::sheet::FormulaToken& token : tokens->getTokens()) {
+        css::sheet::SingleReference reference;
+        css::sheet::ComplexReference area;
+        if (token.Data >>= area)
+            reference = area.Reference1;
+        else if (!(token.Data >>= reference))
+            continue;
+        if (reference.Flags & css::sheet::ReferenceFlags::SHEET_DELETED)
+            return std::nullopt;
+        if (reference.Flags & css::sheet::ReferenceFlags::SHEET_RELATIVE)
+            return marker->getReferencePosition().Sheet + reference.RelativeSheet;
+        return reference.Sheet;
+    }
+    return std::nullopt;
+}
+
 /// The sheet an earlier build wrote, by its marker; nothing when there is none or its sheet is gone.
 std::optional<earlier_sheet> find_earlier_sheet(const Reference<css::sheet::XSpreadsheetDocument>& document)
 {
-    const auto names = named_ranges(document);
-    if (!names->hasByName(marker_name))
-        return std::nullopt;
-    const Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName(marker_name), UNO_QUERY);
-    const Reference<css::table::XCellRange> cells = referrer.is() ? referrer->getReferredCells() : nullptr;
-    if (!cells.is())
-        return std::nullopt;
-    const sal_Int32 index =
-        Reference<css::sheet::XCellRangeAddressable>(cells, UNO_QUERY_THROW)->getRangeAddress().Sheet;
+    const std::optional<sal_Int32> index = marked_sheet(named_ranges(document));
     const Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
-    const Reference<css::container::XNamed> sheet(sheets->getByIndex(index), UNO_QUERY_THROW);
-    return earlier_sheet{index, sheet->getName()};
+    if (!index || *index < 0 || *index >= sheets->getCount())
+        return std::nullopt;
+    const Reference<css::container::XNamed> sheet(sheets->getByIndex(*index), UNO_QUERY_THROW);
+    return earlier_sheet{*index, sheet->getName()};
 }
 
 /// The cells of a sheet from A1 to the end of its used area. Values come with getDataArray in blocks of
@@ -650,7 +686,7 @@ public:
         const auto names = named_ranges(document_);
         if (names->hasByName(marker_name))
             names->removeByName(marker_name); // a marker whose sheet is gone
-        names->addNewByName(marker_name, "$" + to_ou(ks::quoted_sheet_name(plan_.sheet_name)) + ".$A$1",
+        names->addNewByName(marker_name, marker_content(plan_.sheet_name),
                             css::table::CellAddress(tab_, 0, 0), 0);
     }
 
@@ -679,6 +715,11 @@ public:
         const OUString name = to_ou(plan_.sheet_name);
         if (earlier.name != name)
             Reference<css::container::XNamed>(sheet_, UNO_QUERY_THROW)->setName(name);
+        // A marker of an earlier version, the bare reference $KPI.$A$1, becomes the current form.
+        const Reference<css::sheet::XNamedRange> marker(named_ranges(document_)->getByName(marker_name),
+                                                        UNO_QUERY_THROW);
+        if (marker->getContent() != marker_content(plan_.sheet_name))
+            marker->setContent(marker_content(plan_.sheet_name));
     }
 
     /// Everything of the plan into the attached sheet: cells, arrays and layout under the write lock, then
