@@ -753,18 +753,25 @@ public:
     /// Runs after each step that may change the document's undo recording (see unrecorded).
     void after_each_step(std::function<void()> step) { after_step_ = std::move(step); }
 
+    /// An array's formats go before its formula: an array formula entered in cells of the standard format
+    /// takes the format of its result type when Calc computes it again after Edit > Redo.
     void write_cells()
     {
         for (const ks::plan_cell& planned : plan_.cells) {
             const Reference<css::table::XCell> cell =
                 sheet_->getCellByPosition(column(planned.column), row(planned.row));
-            if (!planned.content.empty()) {
-                if (planned.content.front() == '=')
-                    cell->setFormula(to_ou(planned.content));
-                else
-                    Reference<css::text::XText>(cell, UNO_QUERY_THROW)->setString(to_ou(planned.content));
-            }
             const Reference<css::beans::XPropertySet> properties(cell, UNO_QUERY_THROW);
+            if (planned.content.starts_with("=")) {
+                cell->setFormula(to_ou(planned.content));
+            } else if (!planned.content.empty()) {
+                Reference<css::text::XText>(cell, UNO_QUERY_THROW)->setString(to_ou(planned.content));
+                // Calc gives a text that reads as a number ("+12") the text format, but Edit > Redo does not:
+                // set again as the builder's own step, it comes back.
+                sal_Int32 given = 0;
+                if (planned.format.empty() && (properties->getPropertyValue("NumberFormat") >>= given) &&
+                    given)
+                    properties->setPropertyValue("NumberFormat", Any(given));
+            }
             set_style(properties, planned.style);
             if (!planned.format.empty())
                 properties->setPropertyValue("NumberFormat", Any(format_key(planned.format)));
@@ -772,17 +779,17 @@ public:
         for (const ks::plan_array& array : plan_.arrays) {
             if (array.rows == 0 || array.columns == 0)
                 continue;
-            const Reference<css::sheet::XArrayFormulaRange> range(range_of(array.row, array.column,
-                                                                           array.row + array.rows - 1,
-                                                                           array.column + array.columns - 1),
-                                                                  UNO_QUERY_THROW);
-            range->setArrayFormula(to_ou(array.formula));
             for (std::size_t c = 0; c < array.column_formats.size() && c < array.columns; ++c)
                 if (!array.column_formats[c].empty())
                     Reference<css::beans::XPropertySet>(
                         range_of(array.row, array.column + c, array.row + array.rows - 1, array.column + c),
                         UNO_QUERY_THROW)
                         ->setPropertyValue("NumberFormat", Any(format_key(array.column_formats[c])));
+            Reference<css::sheet::XArrayFormulaRange>(range_of(array.row, array.column,
+                                                               array.row + array.rows - 1,
+                                                               array.column + array.columns - 1),
+                                                      UNO_QUERY_THROW)
+                ->setArrayFormula(to_ou(array.formula));
         }
     }
 
