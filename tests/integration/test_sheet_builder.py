@@ -8,9 +8,12 @@ import json
 import math
 import os
 import random
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 import pandas as pd
@@ -19,12 +22,16 @@ from kpitest import OXT, SOURCE_DIR, shared_office
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
+from com.sun.star.table import CellAddress  # noqa: E402
 from office import props  # noqa: E402
+from test_menu import GUI_TOOLS, Display, GuiOffice, gui_soffice  # noqa: E402
 
 CLI = os.path.join(SOURCE_DIR, "addin", "kpi_sheet.py")
 PYTHON = "/usr/bin/python3"
 NULL_DATE = datetime.date(1899, 12, 30)
 REL_TOL = 1e-9
+MARKER = "KPIFunctions_Sheet"
+README = os.path.join(SOURCE_DIR, "README.md")
 CONVERTED = {"won", "converted", "closed won", "closedwon", "deal", "closing", "terjual", "berhasil",
              "closed - won", "sukses", "menang"}
 
@@ -226,22 +233,26 @@ def snapshot(sheet):
     return area.getDataArray(), area.getFormulaArray(), formats
 
 
-class SheetBuilderTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = shared_office()
-        cls.builder = cls.office.ctx.ServiceManager.createInstanceWithContext("org.kpifunctions.SheetBuilder",
-                                                                             cls.office.ctx)
-        cls.directory = tempfile.mkdtemp(prefix="kpi-sheet-builder-")
-        rng = random.Random(7)
-        cls.shop, cls.campaigns, cls.targets = web_shop_orders(rng), campaign_report(rng), targets()
-        cls.market, cls.leads = marketplace_orders(rng), crm_leads(rng)
-        cls.traffic, cls.sessions, cls.survey = ga4_traffic(rng), web_sessions(rng), survey_answers(rng)
-        cls.shop_xlsx = cls.write("web-shop.xlsx", {"Orders": cls.shop, "Campaign report": cls.campaigns,
-                                                     "Targets": cls.targets})
-        cls.market_ods = cls.write("toko.ods", {"Pesanan": cls.market, "Prospek": cls.leads})
-        cls.web_xlsx = cls.write("web.xlsx", {"GA4": cls.traffic, "Sessions": cls.sessions,
-                                              "Survey": cls.survey})
+def document_state(doc):
+    """What a build may touch, as a comparable value: the sheets in order with every cell's value, formula and
+    number format, and the document's named ranges with their content."""
+    sheets = [doc.Sheets.getByIndex(i) for i in range(doc.Sheets.Count)]
+    names = doc.NamedRanges
+    return ([(s.Name, snapshot(s)) for s in sheets],
+            sorted((n, names.getByName(n).Content) for n in names.ElementNames))
+
+
+def readme_macro(language):
+    """The README's macro example in `language` (basic or python), as written there."""
+    with open(README, encoding="utf-8") as f:
+        section = f.read().split("### From a macro", 1)[1]
+    return re.search(rf"```{language}\n(.*?)```", section, re.S).group(1)
+
+
+class Workbooks(unittest.TestCase):
+    """Fixture workbooks written by an office, and documents opened from them."""
+
+    office = None
 
     @classmethod
     def write(cls, name, sheets):
@@ -260,14 +271,32 @@ class SheetBuilderTest(unittest.TestCase):
         finally:
             doc.close(True)
 
-    def open(self, path):
+    def open(self, path, **arguments):
         doc = self.office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
-                                                       props(Hidden=True))
+                                                       props(**{"Hidden": True, **arguments}))
         self.addCleanup(doc.close, True)
         return doc
 
     def build(self, doc, **options):
         return json.loads(self.builder.build(doc, props(**{"Language": "en", **options})))
+
+
+class SheetBuilderTest(Workbooks):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = shared_office()
+        cls.builder = cls.office.ctx.ServiceManager.createInstanceWithContext("org.kpifunctions.SheetBuilder",
+                                                                             cls.office.ctx)
+        cls.directory = tempfile.mkdtemp(prefix="kpi-sheet-builder-")
+        rng = random.Random(7)
+        cls.shop, cls.campaigns, cls.targets = web_shop_orders(rng), campaign_report(rng), targets()
+        cls.market, cls.leads = marketplace_orders(rng), crm_leads(rng)
+        cls.traffic, cls.sessions, cls.survey = ga4_traffic(rng), web_sessions(rng), survey_answers(rng)
+        cls.shop_xlsx = cls.write("web-shop.xlsx", {"Orders": cls.shop, "Campaign report": cls.campaigns,
+                                                     "Targets": cls.targets})
+        cls.market_ods = cls.write("toko.ods", {"Pesanan": cls.market, "Prospek": cls.leads})
+        cls.web_xlsx = cls.write("web.xlsx", {"GA4": cls.traffic, "Sessions": cls.sessions,
+                                              "Survey": cls.survey})
 
     def tables(self, report):
         return {t["name"]: t for t in report["tables"]}
@@ -373,17 +402,12 @@ class SheetBuilderTest(unittest.TestCase):
     def test_undo_of_a_rebuild_restores_the_document(self):
         doc = self.open(self.market_ods)
         self.build(doc)
-        kpi = doc.Sheets.getByName("KPI")
-        before_kpi = kpi.getCellRangeByName("A1:P60").getFormulaArray()
-        before_data = {name: snapshot(doc.Sheets.getByName(name)) for name in ("Pesanan", "Prospek")}
-        names = doc.Sheets.ElementNames
+        before = document_state(doc)
         self.build(doc, Grain="quarter", SheetName="KPI kuartal")
+        self.assertEqual(doc.NamedRanges.getByName(MARKER).Content, "ISREF($'KPI kuartal'.$A$1)")
         self.assertEqual(doc.getUndoManager().getCurrentUndoActionTitle(), "Build KPI Sheet")
         doc.getUndoManager().undo()
-        self.assertEqual(doc.Sheets.ElementNames, names)
-        self.assertEqual(doc.Sheets.getByName("KPI").getCellRangeByName("A1:P60").getFormulaArray(), before_kpi)
-        for name, cells in before_data.items():
-            self.assertEqual(snapshot(doc.Sheets.getByName(name)), cells, name)
+        self.assertEqual(document_state(doc), before)
 
     def test_a_first_build_without_a_view_leaves_the_undo_stack_as_it_was(self):
         # Calc 7.4 cannot undo a sheet insertion without the document's view (it crashes): see
@@ -393,6 +417,76 @@ class SheetBuilderTest(unittest.TestCase):
         titles = doc.getUndoManager().getAllUndoActionTitles()
         self.build(doc)
         self.assertEqual(doc.getUndoManager().getAllUndoActionTitles(), titles)
+
+    def test_undo_after_a_first_build_without_a_view_takes_back_only_the_users_own_action(self):
+        """Edit > Undo (or a script's undo) after an unrecorded first build: the user's last action before the
+        build is undone, the KPI sheet and every data cell stay, and the office lives on."""
+        doc = self.open(self.web_xlsx)
+        before = document_state(doc)
+        doc.Sheets.getByName("GA4").getCellByPosition(6, 0).setString("note")
+        report = self.build(doc)
+        built = document_state(doc)
+        doc.getUndoManager().undo()
+        self.assertEqual(doc.Sheets.getByName("GA4").getCellByPosition(6, 0).getString(), "")
+        sheets, names = document_state(doc)
+        self.assertEqual(sheets[:3], before[0], "the data sheets are as before the user's note")
+        self.assertEqual((sheets[3:], names), (built[0][3:], built[1]), "the KPI sheet and its marker stay")
+        doc.calculateAll()
+        kpi = doc.Sheets.getByName("KPI")
+        for k in report["kpis"]:
+            self.assertEqual(kpi.getCellRangeByName(k["cell"].split(".", 1)[1]).getValue(), k["value"], k["id"])
+
+    def test_undo_after_a_first_build_without_a_view_and_without_earlier_actions_has_nothing_to_undo(self):
+        doc = self.open(self.market_ods)
+        manager = doc.getUndoManager()
+        self.assertFalse(manager.isUndoPossible())
+        self.build(doc)
+        built = document_state(doc)
+        self.assertFalse(manager.isUndoPossible())
+        with self.assertRaises(Exception) as raised:
+            manager.undo()
+        self.assertEqual(type(raised.exception).__name__, "com.sun.star.document.EmptyUndoStackException")
+        self.assertEqual(document_state(doc), built)
+
+    # ---- the marker ----
+
+    def test_the_marker_is_a_formula_that_names_the_sheet_not_a_cell_reference(self):
+        """Calc's Name Box shows a name for a selection it refers to exactly, and lists only names that are
+        bare cell references: ISREF($KPI.$A$1) is neither (the Name Box itself: UndoInAWindow)."""
+        doc = self.open(self.shop_xlsx)
+        self.build(doc)
+        marker = doc.NamedRanges.getByName(MARKER)
+        self.assertEqual(marker.Content, "ISREF($KPI.$A$1)")
+        self.assertIsNone(marker.getReferredCells(), "the marker is a bare cell reference")
+        doc.Sheets.getByName("KPI").Name = "Board view"
+        doc.Sheets.moveByName("Board view", 0)
+        self.assertEqual(marker.Content, "ISREF($'Board view'.$A$1)")
+        self.assertEqual(self.build(doc)["sheet"], "KPI")
+        self.assertEqual(doc.Sheets.ElementNames, ("KPI", "Orders", "Campaign report", "Targets"))
+        self.assertEqual(marker.Content, "ISREF($KPI.$A$1)")
+
+    def test_a_sheet_built_with_the_earlier_marker_is_rebuilt_in_place_and_gets_the_new_one(self):
+        """Versions before wrote the marker as the bare reference $KPI.$A$1."""
+        doc = self.open(self.shop_xlsx)
+        self.build(doc)
+        doc.Sheets.getByName("KPI").Name = "Board view"
+        doc.Sheets.moveByName("Board view", 1)
+        doc.NamedRanges.removeByName(MARKER)
+        doc.NamedRanges.addNewByName(MARKER, "$'Board view'.$A$1", CellAddress(1, 0, 0), 0)
+        self.assertIsNotNone(doc.NamedRanges.getByName(MARKER).getReferredCells())
+        report = self.build(doc, Grain="quarter")
+        self.assertEqual(report["periods"]["grain"], "quarter")
+        self.assertEqual(doc.Sheets.ElementNames, ("Orders", "KPI", "Campaign report", "Targets"))
+        self.assertEqual(doc.NamedRanges.getByName(MARKER).Content, "ISREF($KPI.$A$1)")
+
+    def test_a_build_after_the_user_deleted_the_kpi_sheet_writes_a_new_one(self):
+        doc = self.open(self.market_ods)
+        self.build(doc)
+        doc.Sheets.removeByName("KPI")
+        self.assertEqual(doc.NamedRanges.getByName(MARKER).Content, "ISREF($#REF!.$A$1)")
+        self.assertEqual(self.build(doc)["sheet"], "KPI")
+        self.assertEqual(doc.Sheets.ElementNames, ("Pesanan", "Prospek", "KPI"))
+        self.assertEqual(doc.NamedRanges.getByName(MARKER).Content, "ISREF($KPI.$A$1)")
 
     def test_data_sheets_are_not_changed_by_a_build(self):
         for path in (self.shop_xlsx, self.market_ods, self.web_xlsx):
@@ -420,6 +514,7 @@ class SheetBuilderTest(unittest.TestCase):
                     self.assertEqual(cell.getError(), 0)
                     self.assertTrue(math.isclose(cell.getValue(), k["value"], rel_tol=REL_TOL))
             # and the marker survives: a rebuild of the reopened file replaces the sheet
+            self.assertEqual(again.NamedRanges.getByName(MARKER).Content, "ISREF($KPI.$A$1)")
             self.build(again)
             self.assertEqual(sum(1 for n in again.Sheets.ElementNames if n.startswith("KPI")), 1)
 
@@ -517,6 +612,250 @@ class SheetBuilderTest(unittest.TestCase):
                 self.assertEqual(len(lines), 1, run.stderr)
                 self.assertTrue(lines[0].startswith("kpi sheet: "), lines[0])
                 self.assertIn(reason, lines[0])
+
+
+# ---------------------------------------------------------------------------------------------------------
+def orders_with_shipping(rng, rows=120):
+    """A web-shop export whose amount is column F (the README's Python macro reads it from there)."""
+    return [row[:4] + ["Shipping" if i == 0 else float(rng.choice([0, 5, 9]))] + row[4:]
+            for i, row in enumerate(web_shop_orders(rng, rows))]
+
+
+class Macros(Workbooks):
+    """The README's macro examples, as written there, run by the office's script framework: the Basic one
+    from a document's library, the Python one from the user's Scripts/python folder (My Macros)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = shared_office()
+        cls.directory = tempfile.mkdtemp(prefix="kpi-macros-")
+        cls.addClassCleanup(shutil.rmtree, cls.directory, True)
+        cls.orders = orders_with_shipping(random.Random(5))
+        cls.xlsx = cls.write("orders.xlsx", {"Orders": cls.orders})
+
+    def security_level(self, level):
+        """Sets Tools > Options > Security > Macro Security in the office's throwaway profile."""
+        provider = self.office.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", self.office.ctx)
+        scripting = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess",
+            props(nodepath="/org.openoffice.Office.Common/Security/Scripting"))
+        previous = scripting.MacroSecurityLevel
+        scripting.MacroSecurityLevel = level
+        scripting.commitChanges()
+        return previous
+
+    def document_with_basic(self, source):
+        """The orders in an .ods whose Standard library holds `source` as Module1, opened as a user opens
+        it: macros run as the profile's macro security says, which is Low here."""
+        doc = self.open(self.xlsx)
+        doc.BasicLibraries.createLibrary("Standard").insertByName("Module1", source)
+        path = os.path.join(self.directory, "with-macro.ods")
+        doc.storeToURL(uno.systemPathToFileUrl(path), props(FilterName="calc8"))
+        previous = self.security_level(0)
+        self.addCleanup(self.security_level, previous)
+        use_config = uno.getConstantByName("com.sun.star.document.MacroExecMode.USE_CONFIG")
+        return self.open(path, MacroExecutionMode=use_config)
+
+    def run_script(self, doc, uri):
+        return doc.getScriptProvider().getScript(uri).invoke((), (), ())[0]
+
+    def test_readmes_basic_macro_builds_the_sheet_and_returns_the_report(self):
+        example = readme_macro("basic")
+        self.assertIn("Sub BuildKpiSheet", example)
+        # the same lines as a Function that hands the report back instead of showing it
+        returning = (example.replace("Sub BuildKpiSheet", "Function BuildKpiSheetReport")
+                     .replace("MsgBox report", "BuildKpiSheetReport = report").replace("End Sub", "End Function"))
+        doc = self.document_with_basic(example + "\n" + returning)
+        location = "?language=Basic&location=document"
+        report = json.loads(self.run_script(doc, "vnd.sun.star.script:Standard.Module1.BuildKpiSheetReport"
+                                            + location))
+        self.assertEqual(report["sheet"], "KPI")
+        self.assertEqual(report["periods"]["grain"], "month")
+        self.assertEqual(report["tables"][0]["columns"]["amount"]["column"], "F")
+        revenue = next(k for k in report["kpis"] if k["id"] == "orders.revenue")
+        self.assertEqual(revenue["label"], "Pendapatan", "Language=id gives Indonesian labels")
+        self.assertTrue(math.isclose(revenue["value"], sum(r[5] for r in self.orders[1:]), rel_tol=REL_TOL))
+        self.assertEqual(doc.Sheets.ElementNames, ("Orders", "KPI"))
+        # the README's Sub as written (its MsgBox closes at once in a headless office): a rebuild
+        self.assertIsNone(self.run_script(doc, "vnd.sun.star.script:Standard.Module1.BuildKpiSheet" + location))
+        self.assertEqual(doc.Sheets.ElementNames, ("Orders", "KPI"))
+
+    def test_readmes_python_macro_builds_the_sheet_of_the_document_in_front(self):
+        if "com.sun.star.script.provider.ScriptProviderForPython" not in \
+                self.office.ctx.ServiceManager.getAvailableServiceNames():
+            self.skipTest("no Python script provider: install libreoffice-script-provider-python (./kpi setup)")
+        folder = os.path.join(self.office.profile, "user", "Scripts", "python")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "kpi_sheet.py"), "w", encoding="utf-8") as f:
+            f.write(readme_macro("python"))
+        doc = self.open(self.xlsx)
+        # XSCRIPTCONTEXT.getDocument() of a script in My Macros is the document in front
+        doc.CurrentController.Frame.activate()
+        report = json.loads(self.run_script(
+            doc, "vnd.sun.star.script:kpi_sheet.py$build_kpi_sheet?language=Python&location=user"))
+        self.assertEqual(report["sheet"], "KPI")
+        self.assertEqual(report["periods"]["grain"], "week")
+        self.assertEqual(report["tables"][0]["columns"]["amount"]["column"], "F")
+        self.assertKpis(report)
+        self.assertEqual(doc.Sheets.ElementNames, ("Orders", "KPI"))
+
+    def assertKpis(self, report):
+        """The KPIs over all rows equal pandas' ("last" ones are the last week's: not compared here)."""
+        expected = expected_orders(self.orders, "Customer Email", "Order Date", "Total ($)", "Order ID")
+        compared = [k for k in report["kpis"] if k["id"] in expected and not k["id"].endswith("_last")]
+        self.assertEqual(len(compared), 6)
+        for kpi in compared:
+            with self.subTest(kpi=kpi["id"]):
+                self.assertTrue(math.isclose(kpi["value"], expected[kpi["id"]], rel_tol=REL_TOL), kpi["id"])
+
+
+# ---------------------------------------------------------------------------------------------------------
+COMBO_BOX, TEXT, LIST = (uno.getConstantByName(f"com.sun.star.accessibility.AccessibleRole.{role}")
+                         for role in ("COMBO_BOX", "TEXT", "LIST"))
+NOT_SEARCHED = {uno.getConstantByName(f"com.sun.star.accessibility.AccessibleRole.{role}")
+                for role in ("MENU_BAR", "DOCUMENT_SPREADSHEET", "TABLE")}
+
+
+def accessible(context, wanted, depth=8):
+    """The first descendant of an accessible context for which wanted(context) holds; the menu bar and the
+    grid (a million cells) are not searched."""
+    if wanted(context):
+        return context
+    if depth == 0 or context.getAccessibleRole() in NOT_SEARCHED:
+        return None
+    for i in range(context.getAccessibleChildCount()):
+        found = accessible(context.getAccessibleChild(i).getAccessibleContext(), wanted, depth - 1)
+        if found is not None:
+            return found
+    return None
+
+
+@unittest.skipUnless(all(shutil.which(t) for t in GUI_TOOLS), f"needs {', '.join(GUI_TOOLS)} (Xvfb)")
+@unittest.skipUnless(gui_soffice(), "needs a LibreOffice with a GUI: set KPI_GUI_SOFFICE (see test_menu.py)")
+class UndoInAWindow(Workbooks):
+    """Undo and redo of builds in documents shown in a Calc window, as the user has them, in an office with a
+    GUI under Xvfb. A headless office cannot show a Calc document: loading one without Hidden=True, or
+    making a hidden one's window visible, aborts LibreOffice 7.4 (SIGSEGV in vcl::Window::GetCursor from a
+    scheduler task), and Calc's own undo of a sheet insertion in a hidden document aborts it too (in
+    ScTabView::SetTabNo, also after XFrame.activate()), so a first build there is not recorded at all
+    (SheetBuilderTest) and undo of a first build is checked here."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.display = Display()
+        cls.addClassCleanup(cls.display.close)
+        cls.office = GuiOffice(gui_soffice(), cls.display, oxt=OXT)
+        cls.office.__enter__()
+        cls.addClassCleanup(cls.office.close)
+        misc = cls.office.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", cls.office.ctx).createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess",
+            props(nodepath="/org.openoffice.Office.Common/Misc"))
+        misc.ShowTipOfTheDay = False  # it would open over the first document
+        misc.commitChanges()
+        cls.builder = cls.office.ctx.ServiceManager.createInstanceWithContext("org.kpifunctions.SheetBuilder",
+                                                                             cls.office.ctx)
+        cls.directory = tempfile.mkdtemp(prefix="kpi-undo-")
+        cls.addClassCleanup(shutil.rmtree, cls.directory, True)
+        rng = random.Random(17)
+        cls.shop_xlsx = cls.write("web-shop.xlsx", {"Orders": web_shop_orders(rng, rows=200),
+                                                     "Campaign report": campaign_report(rng),
+                                                     "Targets": targets()})
+        cls.market_ods = cls.write("toko.ods", {"Pesanan": marketplace_orders(rng, rows=200),
+                                                "Prospek": crm_leads(rng, rows=120)})
+
+    def open_in_a_window(self, path):
+        """The file in a Calc window in front, with a named range of the user's."""
+        doc = self.open(path, Hidden=False)
+        doc.NamedRanges.addNewByName("Mine", "$" + doc.Sheets.getByIndex(0).Name + ".$A$1:$B$3",
+                                     CellAddress(0, 0, 0), 0)
+        frame = doc.CurrentController.Frame
+        deadline = time.monotonic() + 20
+        while not (frame.isActive() and frame.ContainerWindow.isVisible()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        self.assertTrue(frame.isActive() and frame.ContainerWindow.isVisible(), "the window is not in front")
+        return doc
+
+    def test_undo_of_a_first_build_restores_the_document(self):
+        for path in (self.shop_xlsx, self.market_ods):
+            with self.subTest(os.path.basename(path)):
+                doc = self.open_in_a_window(path)
+                before = document_state(doc)
+                self.build(doc)
+                manager = doc.getUndoManager()
+                self.assertEqual(manager.getCurrentUndoActionTitle(), "Build KPI Sheet")
+                manager.undo()
+                self.assertEqual(document_state(doc), before)
+                self.assertFalse(doc.NamedRanges.hasByName(MARKER))
+                # and a build after the undo writes the sheet again under its name
+                self.assertEqual(self.build(doc)["sheet"], "KPI")
+
+    def test_redo_of_a_first_build_gives_the_sheet_back_with_its_marker(self):
+        doc = self.open_in_a_window(self.shop_xlsx)
+        before = document_state(doc)
+        self.build(doc, Grain="week")
+        built = document_state(doc)
+        manager = doc.getUndoManager()
+        manager.undo()
+        self.assertEqual(document_state(doc), before)
+        manager.redo()
+        self.assertEqual(document_state(doc), built)
+        self.assertEqual(doc.NamedRanges.getByName(MARKER).Content, "ISREF($KPI.$A$1)")
+        # the sheet given back is the builder's: a rebuild replaces it
+        self.build(doc)
+        self.assertEqual(doc.Sheets.ElementNames, ("Orders", "Campaign report", "Targets", "KPI"))
+        manager.undo()
+        manager.undo()
+        self.assertEqual(document_state(doc), before)
+
+    def test_undo_of_a_rebuild_restores_the_earlier_sheet(self):
+        doc = self.open_in_a_window(self.market_ods)
+        self.build(doc)
+        doc.Sheets.getByName("KPI").Name = "Papan"
+        built = document_state(doc)
+        self.build(doc, Grain="quarter", SheetName="KPI kuartal")
+        self.assertEqual(doc.Sheets.ElementNames, ("Pesanan", "Prospek", "KPI kuartal"))
+        rebuilt = document_state(doc)
+        doc.getUndoManager().undo()
+        self.assertEqual(document_state(doc), built)
+        doc.getUndoManager().redo()
+        self.assertEqual(document_state(doc), rebuilt)
+
+    def name_box(self, doc, sheet, cell):
+        """Selects `cell` on `sheet`; returns what the Name Box shows then and the names its list offers."""
+        controller = doc.CurrentController
+        window = controller.Frame.ContainerWindow.getAccessibleContext()
+        bar = accessible(window, lambda c: c.getAccessibleName() == "Formula Tool Bar", 3)
+        box = accessible(bar, lambda c: c.getAccessibleRole() == COMBO_BOX)
+        text = accessible(box, lambda c: c.getAccessibleRole() == TEXT, 2)
+        entries = accessible(box, lambda c: c.getAccessibleRole() == LIST, 2)
+        shown = text.getText()
+        controller.setActiveSheet(doc.Sheets.getByName(sheet))
+        controller.select(doc.Sheets.getByName(sheet).getCellRangeByName(cell))
+        deadline = time.monotonic() + 3  # the Name Box follows the selection asynchronously
+        while text.getText() == shown and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return text.getText(), [entries.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+                                for i in range(entries.getAccessibleChildCount())]
+
+    def test_the_name_box_does_not_show_the_marker(self):
+        doc = self.open_in_a_window(self.shop_xlsx)
+        self.build(doc)
+        shown, offered = self.name_box(doc, "KPI", "A1")
+        self.assertEqual(shown, "A1")
+        self.assertNotIn(MARKER, offered)
+        self.assertIn("Mine", offered)
+        shown, _ = self.name_box(doc, "Orders", "A1:B3")
+        self.assertEqual(shown, "Mine", "the Name Box does show a name that is a bare reference")
+        # the marker of earlier versions was one: A1 read KPIFunctions_Sheet until a rebuild
+        doc.NamedRanges.getByName(MARKER).Content = "$KPI.$A$1"
+        self.assertEqual(self.name_box(doc, "KPI", "A1")[0], MARKER)
+        self.build(doc)
+        self.assertEqual(self.name_box(doc, "KPI", "B2")[0], "B2")
+        shown, offered = self.name_box(doc, "KPI", "A1")
+        self.assertEqual(shown, "A1")
+        self.assertNotIn(MARKER, offered)
 
 
 if __name__ == "__main__":
