@@ -3,6 +3,7 @@
 // and the cohort matrix. Every value is a live formula over the source ranges.
 #include "kpi/sheet/plan.hpp"
 
+#include "checks.hpp"
 #include "kpi/ids.hpp"
 
 #include <algorithm>
@@ -664,9 +665,7 @@ private:
             const cell& c = sheet.at(row, column);
             if (c.type != cell_type::text)
                 continue;
-            std::string key;
-            for (const char ch : c.text)
-                key.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+            const std::string key = detail::lower_ascii(c.text);
             if (std::find(std::begin(converted), std::end(converted), key) == std::end(converted) ||
                 std::find(keys.begin(), keys.end(), key) != keys.end())
                 continue;
@@ -921,10 +920,7 @@ private:
                                                          : std::string{};
             if (name.empty())
                 continue;
-            std::string key = name;
-            for (char& ch : key)
-                if (ch >= 'A' && ch <= 'Z')
-                    ch = static_cast<char>(ch - 'A' + 'a');
+            const std::string key = detail::lower_ascii(name);
             if (std::find(keys.begin(), keys.end(), key) != keys.end())
                 continue;
             keys.push_back(key);
