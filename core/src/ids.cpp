@@ -92,9 +92,31 @@ template <class Visit> void for_each_code_point(std::string_view text, Visit&& v
     }
 }
 
+bool is_ascii_space(unsigned c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/// The common case, ASCII text without white space at either end: folds case unit by unit into `out`.
+template <class Text> bool normalise_ascii(Text text, std::string& out)
+{
+    if (text.empty() || is_ascii_space(static_cast<unsigned>(text.front())) ||
+        is_ascii_space(static_cast<unsigned>(text.back())) ||
+        !std::ranges::all_of(text, [](auto c) { return static_cast<unsigned>(c) < 0x80; }))
+        return false;
+    out.resize(text.size());
+    std::ranges::transform(text, out.begin(), [](auto c) {
+        const auto u = static_cast<unsigned>(c);
+        return static_cast<char>(u >= 'A' && u <= 'Z' ? u + 32 : u);
+    });
+    return true;
+}
+
 /// Trims white space and folds case into `out`.
 template <class Text> void normalise(Text text, std::string& out)
 {
+    if (normalise_ascii(text, out))
+        return;
     out.clear();
     std::size_t kept = 0; // length of `out` up to its last non-space character
     for_each_code_point(text, [&](char32_t c) {

@@ -13,6 +13,21 @@ TEST(IdTable, TrimmedCaseInsensitiveIdsAreOne)
     EXPECT_EQ(ids.size(), 1u);
 }
 
+TEST(IdTable, PlainAsciiIdsMeetTheSameIdsWrittenOtherwise)
+{
+    // Plain ASCII text takes a shorter path; it must give what the general one gives.
+    kpi::id_table ids;
+    const auto order = ids.add_text(u"INV/2026/03/0042");
+    EXPECT_EQ(ids.add_text(u"inv/2026/03/0042\u00a0"), order); // a trailing no-break space: the general path
+    EXPECT_EQ(ids.add_utf8("Inv/2026/03/0042\r\n"), order);
+    EXPECT_EQ(ids.add_text(u"\u3000INV/2026/03/0042"), order); // an ideographic space before it
+    EXPECT_NE(ids.add_text(u"INV/2026/03/0042\u00c9"), order);
+    EXPECT_EQ(ids.add_text(u"[\\]^_`@{|}~"), ids.add_utf8("[\\]^_`@{|}~")); // around the letters: unchanged
+    EXPECT_NE(ids.add_text(u"@"), ids.add_text(u"`"));
+    EXPECT_EQ(ids.add_text(u"Z"), ids.add_utf8("z"));
+    EXPECT_EQ(ids.size(), 6u);
+}
+
 TEST(IdTable, InnerSpacesMatter)
 {
     kpi::id_table ids;
