@@ -131,6 +131,7 @@ constexpr char service_name[] = "org.kpifunctions.SheetBuilder";
 constexpr char marker_name[] = "KPIFunctions_Sheet";
 constexpr char undo_title[] = "Build KPI Sheet";
 constexpr char page_style_name[] = "KPI Report";
+constexpr char long_page_style_name[] = "KPI Report (fit to width)";
 constexpr char scale_style_prefix[] = "KPI Scale ";
 constexpr sal_Int32 all_cell_flags = css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
                                      css::sheet::CellFlags::STRING | css::sheet::CellFlags::ANNOTATION |
@@ -806,7 +807,7 @@ public:
             css::table::CellRangeAddress(tab_, 0, 0, column(plan_.last_column), row(plan_.last_row));
         Reference<css::sheet::XPrintAreas>(sheet_, UNO_QUERY_THROW)->setPrintAreas(print);
         Reference<css::beans::XPropertySet>(sheet_, UNO_QUERY_THROW)
-            ->setPropertyValue("PageStyle", Any(OUString(ensure_page_style())));
+            ->setPropertyValue("PageStyle", Any(OUString(ensure_page_style(plan_.pages_tall))));
     }
 
     void write_color_scales()
@@ -935,10 +936,12 @@ private:
         return Reference<css::beans::XPropertySet>(styles->getByName(name), UNO_QUERY_THROW);
     }
 
-    /// Landscape A4 on one page, without header and footer: the KPI sheet prints as one page.
-    OUString ensure_page_style() const
+    /// Landscape A4 without header and footer, one page wide and `pages_tall` pages down (0: as many as the
+    /// rows need): a KPI sheet prints as one page, unless it is too long to read on one.
+    OUString ensure_page_style(std::size_t pages_tall) const
     {
-        const OUString name = OUString::createFromAscii(page_style_name);
+        const OUString name =
+            OUString::createFromAscii(pages_tall == 1 ? page_style_name : long_page_style_name);
         const auto page = own_style("PageStyles", "com.sun.star.style.PageStyle", name);
         page->setPropertyValue("IsLandscape", Any(true));
         page->setPropertyValue("Width", Any(sal_Int32(29700)));
@@ -949,7 +952,7 @@ private:
         page->setPropertyValue("FooterIsOn", Any(false));
         page->setPropertyValue("CenterHorizontally", Any(true));
         page->setPropertyValue("ScaleToPagesX", Any(sal_Int16(1)));
-        page->setPropertyValue("ScaleToPagesY", Any(sal_Int16(1)));
+        page->setPropertyValue("ScaleToPagesY", Any(static_cast<sal_Int16>(pages_tall)));
         return name;
     }
 

@@ -378,6 +378,21 @@ class SheetBuilderTest(Workbooks):
         doc.calculateAll()
         self.assertAlmostEqual(cell.getValue(), before + 1000, places=6)
 
+    def test_prints_on_one_landscape_page_and_a_long_sheet_one_page_wide(self):
+        for grain, pages_down in (("month", 1), ("day", 0)):
+            with self.subTest(grain):
+                doc = self.open(self.shop_xlsx)
+                report = self.build(doc, Grain=grain)
+                sheet = doc.Sheets.getByName("KPI")
+                (area,) = sheet.getPrintAreas()
+                self.assertEqual((area.StartColumn, area.StartRow), (0, 0))
+                style = doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+                self.assertTrue(style.IsLandscape)
+                self.assertEqual((style.ScaleToPagesX, style.ScaleToPagesY), (1, pages_down))
+                if grain == "day":  # a year by day: too long for one page
+                    self.assertGreater(report["periods"]["rows"], 90)
+                    self.assertGreater(area.EndRow, 90)
+
     # ---- rebuild, undo, data untouched ----
 
     def test_rebuild_after_new_rows_replaces_the_renamed_sheet_with_extended_ranges(self):

@@ -204,6 +204,17 @@ TEST(SheetPlanOrders, WeeklyGrainCountsIsoWeeks)
     EXPECT_NE(plan.arrays.front().formula.find("\"week\""), std::string::npos);
 }
 
+TEST(SheetPlanOrders, PrintsOnOnePageUnlessTooLongToRead)
+{
+    const workbook book = orders_book();
+    EXPECT_EQ(plan_of(book, {orders_table(book)}).pages_tall, 1u);
+    build_options options;
+    options.grain = kpi::period_grain::day; // 2026-01-05 to 2026-04-30: 116 rows of days
+    const sheet_plan by_day = plan_of(book, {orders_table(book)}, options);
+    ASSERT_EQ(by_day.periods->rows, 116u);
+    EXPECT_EQ(by_day.pages_tall, 0u); // one page wide, as many down as the rows need
+}
+
 TEST(SheetPlanOrders, LatestPeriodStartsAtTheMonthOfTheLatestDate)
 {
     const workbook book = orders_book();

@@ -122,6 +122,9 @@ struct sheet_plan
     std::vector<std::pair<std::size_t, int>> column_widths; ///< column, width in 1/100 mm
     std::size_t last_row = 0; ///< the print range is A1 to (last_row, last_column)
     std::size_t last_column = 0;
+    /// The pages down that the print range fills: 1, or 0 for as many as its rows need at the page's width
+    /// (a long sheet, such as a year's monitoring table by day, would print too small to read on one page).
+    std::size_t pages_tall = 1;
     std::vector<plan_kpi> kpis;
     std::optional<plan_periods> periods;
     std::vector<warning> warnings; ///< the tables' warnings and the plan's own
