@@ -9,6 +9,28 @@ namespace kpi {
 using detail::checker;
 using detail::first_error;
 
+namespace {
+
+/// ln(end / begin) for begin > 0 and end >= 0, to a few units in the last place of the logarithm. The
+/// textbook (end / begin)^(1 / periods) - 1 rounds end / begin (by up to 1.1e-16) before the power, and near
+/// end = begin that rounding is as large as the rate itself: 10000 to 10000.000001 over 12 periods gave
+/// 8.333334022836425e-12 instead of 8.333336154082688e-12.
+double log_ratio(double end, double begin)
+{
+    // Near 1 (end within a factor 2 of begin) end - begin is exact (Sterbenz' lemma) and log1p keeps the
+    // digits of the small ratio - 1.
+    if (end >= begin / 2 && end <= begin * 2)
+        return std::log1p((end - begin) / begin);
+    // Elsewhere |ln(end / begin)| > ln 2, so the rounding of the ratio costs no digits; when the ratio
+    // overflows or underflows (1e300 / 1e-300), the difference of the logarithms does not cancel.
+    const double ratio = end / begin;
+    if (std::isnormal(ratio))
+        return std::log(ratio);
+    return std::log(end) - std::log(begin); // ln 0 = -inf: a CAGR of -1
+}
+
+} // namespace
+
 result<double> compound_growth_rate(double begin_value, double end_value, double periods)
 {
     const checker check{"KPI.CAGR"};
@@ -21,7 +43,7 @@ result<double> compound_growth_rate(double begin_value, double end_value, double
         return fail(error_kind::no_result, check.function, "begin_value", "must be positive", begin_value);
     if (end_value < 0)
         return fail(error_kind::no_result, check.function, "end_value", "must not be negative", end_value);
-    return check.finite_result(std::pow(end_value / begin_value, 1 / periods) - 1);
+    return check.finite_result(std::expm1(log_ratio(end_value, begin_value) / periods));
 }
 
 result<double> relative_trend(std::span<const double> values)

@@ -18,6 +18,27 @@ TEST(CompoundGrowthRate, PublicVector)
     EXPECT_DOUBLE_EQ(*kpi::compound_growth_rate(100, 0, 2), -1);
 }
 
+// Exact values: mpmath at 60 significant digits, (end / begin)^(1 / periods) - 1 of the inputs' exact binary
+// values (mpf(10000.000001) is the double itself), rounded to the nearest double.
+TEST(CompoundGrowthRate, KeepsTheDigitsOfARateNearZero)
+{
+    using kpi::testing::expect_near_exact;
+    // (end / begin)^(1 / periods) - 1 gave 8.333334022836425e-12 and 1.2989609388114332e-13: the rounding
+    // of end / begin was most of these rates.
+    expect_near_exact(kpi::compound_growth_rate(10000, 10000.000001, 12), 8.333336154082688e-12);
+    expect_near_exact(kpi::compound_growth_rate(1, 1 + 0x1p-40, 7), 1.299278145389391e-13);
+    expect_near_exact(kpi::compound_growth_rate(1e6, 999999.999, 365), -2.739726158893374e-12);
+    expect_near_exact(kpi::compound_growth_rate(10000, 11000, 96), 0.0009933073762913949);
+}
+
+TEST(CompoundGrowthRate, AGrowthBeyondTheRangeOfDoublesStillHasARate)
+{
+    // 1e300 / 1e-300 overflows, its 1000th root does not: 10^0.6 - 1 (mpmath, as above; was #NUM!).
+    kpi::testing::expect_near_exact(kpi::compound_growth_rate(1e-300, 1e300, 1000), 2.9810717055349727);
+    EXPECT_EQ(*kpi::compound_growth_rate(1e300, 0, 1000), -1.0);
+    EXPECT_EQ(*kpi::compound_growth_rate(7, 7, 3), 0.0);
+}
+
 TEST(CompoundGrowthRate, Errors)
 {
     expect_error(kpi::compound_growth_rate(0, 10, 2), error_kind::no_result, "KPI.CAGR");

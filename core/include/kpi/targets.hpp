@@ -8,7 +8,8 @@
 namespace kpi {
 
 /// Compound growth rate per period: (end / begin)^(1 / periods) - 1, as Calc's and Excel's RRI
-/// (Microsoft's RRI documentation: 96 periods, 10000 to 11000 gives 0.0009933).
+/// (Microsoft's RRI documentation: 96 periods, 10000 to 11000 gives 0.0009933), computed as
+/// expm1(ln(end / begin) / periods) so that a rate near 0 keeps its digits.
 /// Errors: no_result when begin <= 0 or end < 0; invalid_argument when periods <= 0.
 [[nodiscard]] result<double> compound_growth_rate(double begin_value, double end_value, double periods);
 
