@@ -2,6 +2,9 @@
 
 #include "checks.hpp"
 
+#include "kpi/sum.hpp"
+
+#include <algorithm>
 #include <cmath>
 
 namespace kpi {
@@ -29,10 +32,15 @@ result<double> customer_lifetime_value(double margin, double retention, double d
     const double first = when == clv_timing::first_margin_excluded   ? retention / growth
                          : when == clv_timing::first_margin_included ? 1.0
                                                                      : 1.0 / growth;
-    const double q = retention / growth;
+    // 1 + d - r, rounded once: the sum of 1 + d first loses the digits of a small d that the difference
+    // with a retention near 1 consists of (r = 1, d = 1e-20 is 1e-20, not 0).
+    compensated_sum one_plus_d_minus_r;
+    one_plus_d_minus_r.add(1);
+    one_plus_d_minus_r.add(discount_rate);
+    one_plus_d_minus_r.add(-retention);
+    const double denominator = one_plus_d_minus_r.value();
 
     if (!periods) {
-        const double denominator = growth - retention; // 1 + d - r
         if (denominator == 0)
             return fail(error_kind::division_by_zero, check.function, "",
                         "1 + discount_rate - retention is 0");
@@ -56,8 +64,10 @@ result<double> customer_lifetime_value(double margin, double retention, double d
     if (count < 1 || count != std::floor(count))
         return fail(error_kind::invalid_argument, check.function, "periods",
                     "must be a whole number of at least 1", count);
-    // first * (1 + q + ... + q^(T-1)) = first * (1 - q^T) / (1 - q), or first * T when q = 1.
-    const double sum = q == 1 ? count : -std::expm1(count * std::log(q)) / (1 - q);
+    // first * (1 + q + ... + q^(T-1)) = first * (1 - q^T) / (1 - q), or first * T when q = 1, with
+    // 1 - q = (1 + d - r) / (1 + d) and q^T = exp(T ln(1 - (1 - q))): no 1 - q of a q near 1.
+    const double one_minus_q = std::min(1.0, denominator / growth); // q >= 0, whatever the rounding
+    const double sum = one_minus_q == 0 ? count : -std::expm1(count * std::log1p(-one_minus_q)) / one_minus_q;
     return check.finite_result(margin * first * sum);
 }
 

@@ -59,6 +59,34 @@ TEST(CustomerLifetimeValue, TruncationWorksWhereTheInfiniteSumDiverges)
     EXPECT_NEAR(*kpi::customer_lifetime_value(10, 1, -0.1, 1, 3), brute_force(10, 1, -0.1, 1, 3), 1e-12);
 }
 
+// Exact values: Python's fractions on the inputs' exact binary values (Fraction(1e-20) is the double itself),
+// m r / (1 + d - r) and m first (1 - q^T) / (1 - q), q = r / (1 + d), rounded to the nearest double; for
+// T = 1,000,000, where q^T has millions of digits, mpmath at 80 significant digits.
+TEST(CustomerLifetimeValue, RetentionNearOneAndATinyDiscountRateKeepTheirDigits)
+{
+    using kpi::testing::expect_near_exact;
+    // 1 + d rounded first: 1 + 1e-20 - 1 gave 0 (#DIV/0!), and 1 + 1e-17 - (1 - 2^-30) gave 2^-30,
+    // that is 1073741823 and 1073741824 instead of these.
+    expect_near_exact(kpi::customer_lifetime_value(10, 1, 1e-20, 0, std::nullopt), 1e21);
+    expect_near_exact(kpi::customer_lifetime_value(1, 1 - 0x1p-30, 1e-17, 0, std::nullopt),
+                      1073741811.4707851);
+    expect_near_exact(kpi::customer_lifetime_value(1, 1 - 0x1p-30, 1e-17, 1, std::nullopt),
+                      1073741812.4707851);
+    // The textbook vector to the last digit: 18.95 * 0.788 / 0.222 = 67.263963963963963...
+    expect_near_exact(kpi::customer_lifetime_value(18.95, 0.788, 0.01, 0, std::nullopt), 67.26396396396397);
+}
+
+TEST(CustomerLifetimeValue, TruncatedSumWithRetentionNearOne)
+{
+    using kpi::testing::expect_near_exact;
+    // ln(q) of a rounded q and 1 - q gave 632119.84637511719 (8 digits) for the first of these.
+    expect_near_exact(kpi::customer_lifetime_value(1, 0.999999, 1e-12, 0, 1000000), 632119.8463988727);
+    expect_near_exact(kpi::customer_lifetime_value(100, 0.9999999, 1e-9, 2, 24), 2399.997210002072);
+    expect_near_exact(kpi::customer_lifetime_value(100, 1 - 0x1p-40, 0x1p-42, 1, 36), 3599.9999999283773);
+    // q = 1 / (1 + 1e-20) is 1 to a double, but 1 - q is not 0: five margins, each discounted a little.
+    expect_near_exact(kpi::customer_lifetime_value(1, 1, 1e-20, 2, 5), 5.0);
+}
+
 TEST(CustomerLifetimeValue, Errors)
 {
     expect_error(kpi::customer_lifetime_value(10, 1, 0, 0, std::nullopt), error_kind::division_by_zero,
