@@ -39,14 +39,39 @@ result<interval> conversion_interval(double conversions, double leads, double co
         return fail(error_kind::invalid_argument, check.function, "confidence",
                     "must be between 0 and 1, exclusive", confidence);
     const double z = boost::math::quantile(boost::math::complement(standard_normal, (1 - confidence) / 2));
+    // The rate and its complement, each from the counts: 1 - p would lose the digits of a p near 1.
     const double p = conversions / leads;
+    const double q = (leads - conversions) / leads;
     const double z2n = z * z / leads;
-    const double centre = (p + z2n / 2) / (1 + z2n);
-    const double half_width = z / (1 + z2n) * std::sqrt(p * (1 - p) / leads + z2n / (4 * leads));
-    if (!std::isfinite(centre) || !std::isfinite(half_width)) // e.g. leads of 5e-324
+    // Centre - half width, the textbook's lower bound, is a difference of nearly equal numbers near 0: for 0
+    // conversions of 1e308 leads it gave 2.27e-309 instead of 0. The bounds are the roots of
+    // (1 + z^2/n) t^2 - (2p + z^2/n) t + p^2 = 0, so lower * upper = p^2 / (1 + z^2/n): the bound away from
+    // the rate's near edge is the sum centre + half width, the other one that product divided by it. For a
+    // rate over 1/2 the near edge is 1, and the upper bound is 1 - the lower bound of the complement (p = 1
+    // gives exactly 1).
+    const auto far_bound = [&](double rate, double complement) {
+        const double centre = (rate + z2n / 2) / (1 + z2n);
+        // sqrt(rate complement / n + z^2 / 4n^2), without squares that underflow for huge counts
+        const double spread =
+            std::hypot(std::sqrt(rate) * std::sqrt(complement) / std::sqrt(leads), z / 2 / leads);
+        return centre + z / (1 + z2n) * spread;
+    };
+    const auto near_bound = [&](double rate, double far) {
+        return rate == 0 ? 0.0 : rate * (rate / ((1 + z2n) * far));
+    };
+    double lower = 0, upper = 0;
+    if (p <= q) {
+        upper = far_bound(p, q);
+        lower = near_bound(p, upper);
+    } else {
+        upper = 1 - near_bound(q, far_bound(q, p));
+        lower = near_bound(p, upper);
+    }
+    if (!std::isfinite(lower) || !std::isfinite(upper)) // e.g. leads of 5e-324
         return fail(error_kind::no_result, check.function, "",
                     "the interval cannot be computed for these counts");
-    return interval{std::max(0.0, centre - half_width), std::min(1.0, centre + half_width)};
+    // The interval holds the observed rate (at t = p the quadratic is -z^2/n p q <= 0); clamped for rounding.
+    return interval{std::clamp(lower, 0.0, p), std::clamp(upper, p, 1.0)};
 }
 
 result<double> ab_test_p_value(double conversions_a, double visitors_a, double conversions_b,

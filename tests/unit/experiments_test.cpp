@@ -46,6 +46,41 @@ TEST(ConversionInterval, StaysInsideZeroToOneAtTheEdges)
     EXPECT_EQ(all->upper, 1.0);
 }
 
+// Reference bounds: mpmath at 60 significant digits, centre -/+ half width of the Wilson formula above with
+// z = sqrt(2) erfinv(confidence) of the confidence's exact binary value, rounded to the nearest double. A
+// bound of 0 or 1 must come out exactly; the others within 4 units in the last place.
+void expect_interval(double conversions, double leads, double confidence, double lower, double upper)
+{
+    const auto ci = kpi::conversion_interval(conversions, leads, confidence);
+    ASSERT_TRUE(ci) << ci.error().message;
+    const auto ulps = [](double bound) -> std::uint64_t { return bound == 0 || bound == 1 ? 0 : 4; };
+    kpi::testing::expect_near_exact(ci->lower, lower, ulps(lower));
+    kpi::testing::expect_near_exact(ci->upper, upper, ulps(upper));
+}
+
+TEST(ConversionInterval, NoConversionsHaveALowerBoundOfExactlyZero)
+{
+    // Centre - half width gave 2.27e-309 here, and an upper bound of the same 2.27e-309 (z^2 / 4n^2
+    // underflowed): the upper bound is z^2 / (n + z^2).
+    expect_interval(0, 1e308, 0.5, 0, 4.549364231195727e-309);
+    expect_interval(0, 10, 0.95, 0, 0.2775327998628892);
+}
+
+TEST(ConversionInterval, AllConvertedHaveAnUpperBoundOfExactlyOne)
+{
+    expect_interval(10, 10, 0.95, 0.7224672001371109, 1); // centre + half width gave 0.99999999999999989
+}
+
+TEST(ConversionInterval, BoundsNearZeroAndOneKeepTheirDigits)
+{
+    // 1 of 1e9: the lower bound was 1.7652455495696247e-10, 40 units in the last place off.
+    expect_interval(1, 1e9, 0.95, 1.765245549569632e-10, 5.664934243297438e-09);
+    expect_interval(999999999, 1e9, 0.95, 0.9999999943350658, 0.9999999998234754);
+    // 1 of 1e300: the half width underflowed to 0 and both bounds were 2.92e-300, the centre.
+    expect_interval(1, 1e300, 0.95, 1.7652455493515296e-301, 5.664934265758971e-300);
+    expect_interval(75, 500, 0.95, 0.1213759576913882, 0.18396108063169836);
+}
+
 TEST(ConversionInterval, SubnormalLeadsHaveNoInterval)
 {
     expect_error(kpi::conversion_interval(0, 5e-324, 0.95), error_kind::no_result, "KPI.CONVERSION.CI");
