@@ -133,6 +133,18 @@ TEST(AbTest, Errors)
 
 // ---- KPI.UPLIFT ----
 
+TEST(Uplift, NearlyEqualRatesKeepTheirDigits)
+{
+    using kpi::testing::expect_near_exact;
+    // Exact (Python's fractions): x_b n_a / (x_a n_b) - 1 = -1 / 1,000,000,002,000,000,001 and
+    // 7.381125007288861e-17; the ratio of the rounded rates minus 1 gave 0 for both.
+    expect_near_exact(kpi::uplift(1000000001, 3000000000, 1000000002, 3000000003), -9.99999998e-19);
+    expect_near_exact(kpi::uplift(123456789, 987654321, 123456790, 987654329), 7.381125007288861e-17);
+    // Products beyond the doubles: the ratio of the rates.
+    EXPECT_EQ(*kpi::uplift(1e308, 1e308, 5e307, 1e308), -0.5);
+    EXPECT_EQ(*kpi::uplift(1e308, 1e308, 1e308, 1e308), 0.0);
+}
+
 TEST(Uplift, RelativeChangeOfTheRate)
 {
     EXPECT_DOUBLE_EQ(*kpi::uplift(200, 1000, 250, 1000), 0.25);
