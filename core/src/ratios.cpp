@@ -27,13 +27,6 @@ result<double> ratio_of_amounts(std::string_view function, double numerator, std
     return check.finite_result(numerator / denominator);
 }
 
-result<double> one_minus(const result<double>& rate)
-{
-    if (!rate)
-        return rate;
-    return 1.0 - *rate;
-}
-
 } // namespace
 
 result<double> conversion_rate(double conversions, double leads)
@@ -69,10 +62,11 @@ result<double> customer_acquisition_cost(double sales_and_marketing_cost, double
 
 namespace {
 
-result<double> retention(std::string_view function, double customers_start, double customers_end,
-                         double new_customers)
+/// The customers kept over a period, customers_end - new_customers, after the checks of KPI.RETENTION and
+/// KPI.CHURN.
+result<double> customers_kept(const checker& check, double customers_start, double customers_end,
+                              double new_customers)
 {
-    const checker check{function};
     if (auto e = first_error(check.non_negative(customers_start, "customers_start"),
                              check.non_negative(customers_end, "customers_end"),
                              check.non_negative(new_customers, "new_customers"),
@@ -82,19 +76,27 @@ result<double> retention(std::string_view function, double customers_start, doub
     const double kept = customers_end - new_customers;
     if (auto e = check.at_most(kept, "customers_end - new_customers", customers_start, "customers_start"))
         return *e;
-    return kept / customers_start;
+    return kept;
 }
 
 } // namespace
 
 result<double> retention_rate(double customers_start, double customers_end, double new_customers)
 {
-    return retention("KPI.RETENTION", customers_start, customers_end, new_customers);
+    const auto kept = customers_kept(checker{"KPI.RETENTION"}, customers_start, customers_end, new_customers);
+    if (!kept)
+        return kept;
+    return *kept / customers_start;
 }
 
 result<double> churn_rate(double customers_start, double customers_end, double new_customers)
 {
-    return one_minus(retention("KPI.CHURN", customers_start, customers_end, new_customers));
+    const auto kept = customers_kept(checker{"KPI.CHURN"}, customers_start, customers_end, new_customers);
+    if (!kept)
+        return kept;
+    // The customers lost over the customers at the start, not 1 - retention: the complement of a retention
+    // near 1 would keep only the rounding of it (1 lost of 1,000,000,000 gave 1.00000008e-9).
+    return (customers_start - *kept) / customers_start;
 }
 
 result<double> return_on_investment(double gain, double cost)
@@ -177,8 +179,12 @@ result<double> engagement_rate(double engaged_sessions, double sessions)
 
 result<double> bounce_rate(double engaged_sessions, double sessions)
 {
-    return one_minus(
-        ratio_of_amounts("KPI.BOUNCERATE", engaged_sessions, "engaged_sessions", sessions, "sessions", true));
+    const auto engaged =
+        ratio_of_amounts("KPI.BOUNCERATE", engaged_sessions, "engaged_sessions", sessions, "sessions", true);
+    if (!engaged)
+        return engaged;
+    // The sessions without engagement over the sessions: 1 - a rate near 1 would keep only its rounding.
+    return (sessions - engaged_sessions) / sessions;
 }
 
 result<double> pages_per_session(double pageviews, double sessions)

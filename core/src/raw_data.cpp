@@ -112,7 +112,15 @@ result<double> returning_count(id_span ids, value_span dates, std::size_t id_cou
 
 namespace {
 
-result<double> retention(std::string_view function, id_span start_ids, id_span end_ids, std::size_t id_count)
+/// The distinct IDs of the start list and how many of them are also in the end list.
+struct kept_ids
+{
+    std::size_t at_start = 0;
+    std::size_t kept = 0;
+};
+
+result<kept_ids> count_kept(std::string_view function, id_span start_ids, id_span end_ids,
+                            std::size_t id_count)
 {
     // 1: in the start list; 2: also in the end list.
     std::vector<unsigned char> state(id_count, 0);
@@ -130,22 +138,26 @@ result<double> retention(std::string_view function, id_span start_ids, id_span e
         }
     if (at_start == 0)
         return fail(error_kind::division_by_zero, function, "start_ids", "has no IDs");
-    return static_cast<double>(kept) / static_cast<double>(at_start);
+    return kept_ids{at_start, kept};
 }
 
 } // namespace
 
 result<double> retention_from_ids(id_span start_ids, id_span end_ids, std::size_t id_count)
 {
-    return retention("KPI.RETENTION.IDS", start_ids, end_ids, id_count);
+    const auto counts = count_kept("KPI.RETENTION.IDS", start_ids, end_ids, id_count);
+    if (!counts)
+        return counts.error();
+    return static_cast<double>(counts->kept) / static_cast<double>(counts->at_start);
 }
 
 result<double> churn_from_ids(id_span start_ids, id_span end_ids, std::size_t id_count)
 {
-    auto kept = retention("KPI.CHURN.IDS", start_ids, end_ids, id_count);
-    if (!kept)
-        return kept;
-    return 1.0 - *kept;
+    const auto counts = count_kept("KPI.CHURN.IDS", start_ids, end_ids, id_count);
+    if (!counts)
+        return counts.error();
+    // The IDs lost over the IDs at the start, one rounding (1 - retention would be two, 1 - 2/3 > 1/3).
+    return static_cast<double>(counts->at_start - counts->kept) / static_cast<double>(counts->at_start);
 }
 
 namespace {

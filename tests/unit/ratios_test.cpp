@@ -202,6 +202,15 @@ TEST(ChurnRate, IsOneMinusRetention)
     EXPECT_EQ(*kpi::churn_rate(100, 100, 0), 0.0);
 }
 
+TEST(ChurnRate, IsTheShareLostWithOneRounding)
+{
+    // 1 of 1,000,000,000 customers lost: exactly 1e-9 rounded once (1 - 0.999999999 gave 9.9999997e-10),
+    // and 1 of 3 is 1/3, not 1 - 2/3 = 0.33333333333333337.
+    EXPECT_EQ(*kpi::churn_rate(1e9, 999999999, 0), 1e-9);
+    EXPECT_EQ(*kpi::churn_rate(3, 2, 0), 1.0 / 3);
+    EXPECT_EQ(*kpi::churn_rate(1e9, 1e9 + 4, 5), 1e-9);
+}
+
 TEST(ChurnRate, HasRetentionsErrorsUnderItsOwnName)
 {
     expect_error(kpi::churn_rate(0, 0, 0), error_kind::division_by_zero, "KPI.CHURN");
@@ -271,6 +280,13 @@ TEST(EngagementAndBounce, PublicVector)
     EXPECT_NEAR(*kpi::engagement_rate(693, 1810), 0.383, 5e-4);
     EXPECT_NEAR(*kpi::bounce_rate(693, 1810), 0.617, 5e-4);
     EXPECT_DOUBLE_EQ(*kpi::engagement_rate(693, 1810) + *kpi::bounce_rate(693, 1810), 1.0);
+}
+
+TEST(EngagementAndBounce, BounceIsTheShareWithoutEngagementWithOneRounding)
+{
+    // 1 of 1,000,000,000 sessions not engaged: 1e-9 (1 - 0.999999999 gave 9.9999997e-10); 1 of 3 is 1/3.
+    EXPECT_EQ(*kpi::bounce_rate(999999999, 1e9), 1e-9);
+    EXPECT_EQ(*kpi::bounce_rate(2, 3), 1.0 / 3);
 }
 
 TEST(EngagementAndBounce, Errors)

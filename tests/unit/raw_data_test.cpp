@@ -87,6 +87,16 @@ TEST(RetentionFromIds, ShareOfStartIdsStillThere)
     EXPECT_DOUBLE_EQ(*kpi::churn_from_ids(start, end, t.size()), 0.5);
 }
 
+TEST(RetentionFromIds, ChurnIsTheShareLostWithOneRounding)
+{
+    // 1 of 3 start IDs lost: exactly 1/3 rounded once (1 - 2/3 gave 0.33333333333333337).
+    kpi::id_table t;
+    const auto start = column(t, {"a", "b", "c"});
+    const auto end = column(t, {"a", "c"});
+    EXPECT_EQ(*kpi::churn_from_ids(start, end, t.size()), 1.0 / 3);
+    EXPECT_EQ(*kpi::retention_from_ids(start, end, t.size()), 2.0 / 3);
+}
+
 TEST(RetentionFromIds, EmptyStartIsDivisionByZero)
 {
     kpi::id_table t;
