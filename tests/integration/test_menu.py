@@ -415,6 +415,19 @@ class IndonesianUi(unittest.TestCase):
         self.assertEqual(outcome["report"]["sheet"], "KPI")
         sheet.close()
 
+    def test_cancelled_orders_are_reported_in_indonesian(self):
+        sheet = self.office.new_sheet()
+        data = fill_orders(sheet.doc)
+        statuses = [["Status Pesanan"]] + [["Batal" if i % 8 == 3 else "Selesai"] for i in range(len(data) - 1)]
+        sheet.fill("D1", statuses)
+        outcome = run_command(self.office, sheet.doc, Unattended=True)
+        self.assertTrue(outcome["built"], outcome["error"])
+        self.assertEqual(outcome["dialog"]["warnings"],
+                         f"Orders kolom D, 5 baris: {INDONESIAN['warning.cancelled_orders']}")
+        (warning,) = outcome["report"]["warnings"]
+        self.assertEqual((warning["code"], warning["rows"]), ("cancelled_orders", 5))
+        sheet.close()
+
 
 # ---------------------------------------------------------------------------------------------------------
 def gui_soffice():

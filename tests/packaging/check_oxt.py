@@ -6,6 +6,7 @@ usage: check_oxt.py OXT TABLE COMMITTED_REFERENCE GENERATED_REFERENCE README GEN
 """
 import filecmp
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -155,6 +156,23 @@ class Menu(unittest.TestCase):
         self.assertGreater(len(used), 20)
         for key in used:
             self.assertIn(key, english)
+
+    def test_every_warning_of_the_builder_has_a_sentence_in_english_and_indonesian(self):
+        # The codes as the core writes them: make_warning(t, column, "code", ...) and warning{..., "code", ...}
+        sources = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "core", "src", "sheet")
+        codes = set()
+        for name in os.listdir(sources):
+            with open(os.path.join(sources, name)) as f:
+                text = f.read()
+            for pair in re.findall(r'make_warning\([^"]*?"([a-z_]+)"(?:\s*:\s*"([a-z_]+)")?', text):
+                codes.update(code for code in pair if code)  # a choice of two: money ? "a" : "b"
+            codes.update(re.findall(r'warning\{[^"]*?"([a-z_]+)"', text))
+        self.assertGreaterEqual(len(codes), 11, sorted(codes))  # as many as the core had when this was written
+        for language in ("en_US", "id"):
+            strings = self.strings(f"BuildSheet_{language}.properties")
+            for code in sorted(codes):
+                with self.subTest(language=language, code=code):
+                    self.assertIn(f"warning.{code}", strings)
 
     def test_kind_list_is_not_used_then_the_kinds_in_the_cores_order(self):
         dialog = ET.fromstring(self.archive.read("dialogs/BuildSheet.xdl"))

@@ -488,7 +488,15 @@ TEST(DetectOrders, AShopeeExportIsOrdersWithIndonesianHeaders)
     expect_role(t, column_role::order, 0, "No. Pesanan");
     expect_role(t, column_role::amount, 12, "Total Pembayaran");
     EXPECT_EQ(t.dates, date_storage::iso_text);
-    EXPECT_TRUE(t.warnings.empty());
+    // Orders 2, 6, 10 ... 26 are "Batal", one row each: counted like the others, and the user is told.
+    ASSERT_EQ(t.warnings.size(), 1u);
+    EXPECT_EQ(t.warnings[0].code, "cancelled_orders");
+    EXPECT_EQ(t.warnings[0].column, "B");
+    EXPECT_EQ(t.warnings[0].rows, 7u);
+    EXPECT_EQ(
+        t.warnings[0].message,
+        "column Status Pesanan marks 7 rows as cancelled, refunded or failed (like \"Batal\"): they count "
+        "as orders and revenue like the others; remove them from the data to leave them out");
     EXPECT_EQ(t.currency, "");
     // Required roles first, as roles_of lists them.
     ASSERT_EQ(t.columns.size(), 4u);
@@ -523,7 +531,31 @@ TEST(DetectOrders, AWooCommerceExportHasDateCells)
     expect_role(t, column_role::date, 2, "Order Date");
     expect_role(t, column_role::amount, 7, "Order Total Amount");
     EXPECT_EQ(t.dates, date_storage::serials);
-    EXPECT_TRUE(t.warnings.empty());
+    ASSERT_EQ(t.warnings.size(), 1u);
+    EXPECT_EQ(t.warnings[0].code, "cancelled_orders");
+    EXPECT_EQ(t.warnings[0].rows, 4u); // orders 1001, 1006, 1011, 1016
+}
+
+TEST(DetectWarnings, RefundedVoidedAndFailedOrdersAreCountedButAPartialRefundIsASale)
+{
+    rows content{{"Name", "Email", "Financial Status", "Created at", "Total", "Fulfillment Status"}};
+    static const char* statuses[] = {"paid", "refunded", "partially_refunded", "voided", "pending", "Failed"};
+    append(content, 12, [](int i) {
+        return std::vector<v>{"#" + std::to_string(1001 + i),
+                              "c" + std::to_string(i % 4) + "@x.com",
+                              statuses[i % 6],
+                              date(jan1 + i),
+                              120000,
+                              i == 0 ? "restocked" : "fulfilled"};
+    });
+    const auto tables = detect_tables(book_of({make_sheet("orders_export", content)}));
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].kind, table_kind::orders);
+    const warning* w = find_warning(tables[0], "cancelled_orders");
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->column, "C");
+    EXPECT_EQ(w->rows, 6u); // refunded, voided and Failed, twice each
+    EXPECT_EQ(tables[0].warnings.size(), 1u);
 }
 
 TEST(DetectOrders, DateCellsAndIsoTextTogetherAreMixed)

@@ -1659,6 +1659,46 @@ void id_as_amount_warning(const sheet_cells& s, table& t, const role_column& c)
                          "), not " + role + ": choose the " + role + " column, or its sum is meaningless"));
 }
 
+/// Orders that a status column marks as cancelled, refunded, returned or failed ("Batal", "cancelled",
+/// "refunded"): the KPI functions count them like any other order, so the user is told how many rows.
+void cancelled_orders_warning(const sheet_cells& s, table& t)
+{
+    static constexpr std::string_view cancel_words[] = {
+        "cancelled",  "canceled", "cancel",       "cancellation", "batal", "dibatalkan",
+        "pembatalan", "refunded", "refund",       "returned",     "retur", "dikembalikan",
+        "void",       "voided",   "pengembalian", "failed",       "gagal"};
+    for (std::size_t column = t.first_column; column <= t.last_column; ++column) {
+        const std::string& header = t.headers[column - t.first_column];
+        const std::vector<std::string> header_words = words_of(header);
+        const bool role = std::any_of(t.columns.begin(), t.columns.end(),
+                                      [&](const role_column& c) { return c.column == column; });
+        if (role || !(has_word(header_words, "status") || has_word(header_words, "state")))
+            continue;
+        std::size_t rows = 0;
+        std::string example;
+        for (std::size_t row = t.first_row; row <= t.last_row; ++row) {
+            const cell& v = s.at(row, column);
+            if (v.type != cell_type::text)
+                continue;
+            const std::vector<std::string> words = words_of(v.text);
+            if (has_word(words, "partially") || has_word(words, "partial") || has_word(words, "sebagian"))
+                continue; // a partial refund leaves a sale
+            if (std::none_of(std::begin(cancel_words), std::end(cancel_words),
+                             [&](std::string_view w) { return has_word(words, w); }))
+                continue;
+            if (rows++ == 0)
+                example = std::string(trim(v.text));
+        }
+        if (rows > 0)
+            t.warnings.push_back(warning{t.sheet_name, column_letters(column), "cancelled_orders", rows,
+                                         "column " + header + " marks " + count_text(rows) +
+                                             " rows as cancelled, refunded or failed " + "(like \"" +
+                                             example +
+                                             "\"): they count as orders and revenue like the others; " +
+                                             "remove them from the data to leave them out"});
+    }
+}
+
 /// Everything that follows from a table's roles: currency, date storage, score scale and warnings. One pass
 /// over the rows reads every role column.
 void finish(const sheet_cells& s, table& t)
@@ -1710,6 +1750,8 @@ void finish(const sheet_cells& s, table& t)
         if (money_role(c.role))
             id_as_amount_warning(s, t, c);
     }
+    if (t.kind == table_kind::orders)
+        cancelled_orders_warning(s, t);
     if (undated > 0)
         t.warnings.push_back(
             make_warning(t, *date_column, "missing_dates", undated,

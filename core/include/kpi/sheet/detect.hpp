@@ -73,7 +73,8 @@ struct warning
     std::string column; ///< the column's letters ("C"), empty for the table as a whole
     /// What it is about: text_amounts and text_numbers (numbers stored as text), text_dates (not ISO 8601),
     /// number_dates (yyyymmdd numbers), id_as_amount, missing_dates (a customer or lead without a date),
-    /// error_cells, invalid_scores (answers off the survey's scale); the plan adds its own.
+    /// error_cells, invalid_scores (answers off the survey's scale), cancelled_orders (rows that an order
+    /// status column marks as cancelled, refunded or failed: counted all the same); the plan adds its own.
     std::string code;
     std::size_t rows = 0;
     std::string message; ///< English, one sentence, names the column and the count and says what to do
