@@ -35,6 +35,20 @@ std::optional<error> same_length(const checker& check, std::size_t a, std::strin
     return fail(error_kind::wrong_type, check.function, a_name, problem, static_cast<double>(a));
 }
 
+/// invalid_argument for the first row with an ID whose date is a number no calendar has a day for (1E308):
+/// further than max_date_distance days from day 0. NaN is no date (an empty or text cell): that row is
+/// skipped. A pass of its own, so that the error does not depend on the order of the rows.
+std::optional<error> outside_the_calendar(const checker& check, id_span ids, value_span dates,
+                                          std::size_t id_count)
+{
+    for (std::size_t row = 0; row < ids.size(); ++row)
+        if (ids[row] != no_id && ids[row] < id_count && std::fabs(dates[row]) > max_date_distance)
+            return fail(error_kind::invalid_argument, check.function, "order_dates",
+                        "must be dates at most 2,000,000,000 days (about 5.5 million years) from day 0",
+                        dates[row]);
+    return std::nullopt;
+}
+
 /// Per ID: the first date of the whole list, and whether it has a row in [first, last].
 struct id_activity
 {
@@ -251,6 +265,8 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
     if (measure == cohort_measure::revenue && !amounts)
         return fail(error_kind::invalid_argument, check.function, "amounts",
                     "are required for the revenue measure");
+    if (auto e = outside_the_calendar(check, customers, dates, id_count))
+        return *e;
 
     // Pass 1: the period of each row, and each customer's first period.
     constexpr std::int64_t no_period = std::numeric_limits<std::int64_t>::max();
@@ -261,8 +277,7 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
     for (std::size_t row = 0; row < customers.size(); ++row) {
         const std::uint32_t id = customers[row];
         const double serial = dates[row];
-        // Dates far outside any calendar (beyond year +-5 million) are not dates: skipped like text.
-        if (id == no_id || id >= id_count || !(std::fabs(serial) < 2e9))
+        if (id == no_id || id >= id_count || std::isnan(serial))
             continue;
         const std::int64_t p = period_of_day(static_cast<std::int64_t>(std::floor(serial)) + day_zero, grain);
         period[row] = p;
@@ -422,6 +437,8 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
     if (orders)
         if (auto e = same_length(check, orders->ids.size(), "order_ids", customers.size(), "customer_ids"))
             return *e;
+    if (auto e = outside_the_calendar(check, customers, dates, id_count))
+        return *e;
 
     // Periods are kept as their distance from the first dated row's period (`base`), which the cap keeps
     // far inside 32 bits.
@@ -449,8 +466,7 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
     for (std::size_t row = 0; row < customers.size(); ++row) {
         const std::uint32_t id = customers[row];
         const double serial = dates[row];
-        // Dates far outside any calendar (beyond year +-5 million) are not dates: skipped like text.
-        if (id == no_id || id >= id_count || !(std::fabs(serial) < 2e9))
+        if (id == no_id || id >= id_count || std::isnan(serial))
             continue;
         const std::int64_t period = period_of(static_cast<std::int64_t>(std::floor(serial)) + day_zero);
         if (lowest == none)

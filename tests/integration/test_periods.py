@@ -196,11 +196,15 @@ class PeriodsByHand(PeriodsTestCase):
             ('=KPI.PERIODS({"a";"b"};{46023;20240115})', NUM),  # 20240115 typed for 2024-01-15
             ('=KPI.PERIODS({"a";"b"};{46023;20240115};"year")', NUM),
             ('=KPI.PERIODS({"a";"b"};{46023;62407};"day")', NUM),  # 16,385 days
+            # a number no calendar has a day for (more than 2E9 days from day 0), wherever it is
+            ('=KPI.PERIODS({"a";"b";"c"};{46023;20240115;1E308})', ERR502),
+            ('=KPI.PERIODS({"a";"b";"c"};{-1E308;46023;20240115};"year")', ERR502),
         ]:
             with self.subTest(formula):
                 self.assertCalcError(formula, code)
-        # 16,384 days is the longest table.
+        # 16,384 days is the longest table; a far date in a row without an ID is skipped.
         self.assertSameAsNative('=ROWS(KPI.PERIODS({"a";"b"};{46023;62406};"day"))', "=16384")
+        self.assertSameAsNative('=ROWS(KPI.PERIODS({"a";"";"c"};{46023;1E308;46054}))', "=2")
 
     def test_error_cell_inside_the_ranges_is_err504(self):
         self.sheet.formula("C3", "=NA()")

@@ -618,9 +618,16 @@ class Cohort(RawDataTestCase):
             (f'=KPI.COHORT({data};"month";"pendapatan")', ERR502),
             ("=KPI.COHORT(D1:D3;B1:B3)", DIV0),  # no IDs
             ('=KPI.COHORT({"a";"b"};{"x";"y"})', DIV0),  # no dates
+            # a number no calendar has a day for: more than 2E9 days (5.5 million years) from day 0
+            ('=KPI.COHORT({"a";"b"};{46023;1E308})', ERR502),
+            ('=KPI.COHORT({"a";"b"};{-1E308;46023};"year")', ERR502),
+            ('=KPI.COHORT({"a";"b"};{46023;2000000001};"year")', ERR502),
         ]:
             with self.subTest(formula):
                 self.assertCalcError(formula, code)
+
+    def test_a_far_date_in_a_row_without_an_id_is_skipped(self):
+        self.assertArray('=KPI.COHORT({"a";"";"a"};{46023;1E308;46054})', [[46023, 1, 1, 1]])
 
     def test_error_cell_inside_the_ranges_is_err504(self):
         data, _ = self.fill(self.ROWS)

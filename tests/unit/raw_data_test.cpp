@@ -206,6 +206,36 @@ TEST(Cohort, AMistypedDateAsksForTooManyColumns)
                  error_kind::no_result, "KPI.COHORT");
 }
 
+TEST(Cohort, ANumberNoCalendarHasADayForIsInvalid)
+{
+    // 1E308 in a date column is not a date that a period can be found for: Err:502, the spec's error for an
+    // input outside the domain (it was skipped silently, as if the cell were empty). 2E9 days from day 0,
+    // about 5.5 million years, is still a date; a row without an ID is skipped whatever its date.
+    kpi::id_table t;
+    const auto ids = column(t, {"a", "b", ""});
+    for (const double far : {1e308, -1e308, 2e9 + 1, -2e9 - 1, kpi::testing::inf}) {
+        const std::vector<double> dates{jan1, far, jan1};
+        const auto g = kpi::cohort_matrix(ids, dates, t.size(), kpi::period_grain::year,
+                                          kpi::cohort_measure::customers, std::nullopt, calc_null_date);
+        expect_error(g, error_kind::invalid_argument, "KPI.COHORT");
+    }
+    const std::vector<double> huge{jan1, 1e308};
+    EXPECT_EQ(
+        kpi::cohort_matrix(column(t, {"a", "b"}), huge, t.size(), kpi::period_grain::month,
+                           kpi::cohort_measure::retention, std::nullopt, calc_null_date)
+            .error()
+            .message,
+        "KPI.COHORT: order_dates must be dates at most 2,000,000,000 days (about 5.5 million years) from "
+        "day 0 (got 1e+308)");
+    for (const double edge : {2e9, -2e9}) {
+        const std::vector<double> dates{edge, edge, 1e308};
+        const auto g = kpi::cohort_matrix(ids, dates, t.size(), kpi::period_grain::year,
+                                          kpi::cohort_measure::customers, std::nullopt, calc_null_date);
+        ASSERT_TRUE(g) << g.error().message;
+        EXPECT_EQ(row_of(*g, 0)[1], 2.0) << edge; // both customers in one cohort
+    }
+}
+
 TEST(Cohort, Errors)
 {
     kpi::id_table t;
@@ -493,6 +523,28 @@ TEST(PeriodTable, AMistypedDateIsNoResultNotAMillionRows)
     for (const auto grain : {kpi::period_grain::day, kpi::period_grain::week, kpi::period_grain::month,
                              kpi::period_grain::quarter, kpi::period_grain::year})
         expect_error(periods(ids, dates, t.size(), grain), error_kind::no_result, "KPI.PERIODS");
+}
+
+TEST(PeriodTable, ANumberNoCalendarHasADayForIsInvalidWhereverItIs)
+{
+    // As KPI.COHORT: Err:502 for 1E308, before and after a mistyped date that alone is #NUM!, so that the
+    // error does not depend on the order of the rows.
+    kpi::id_table t;
+    const auto ids = column(t, {"a", "b", "c"});
+    for (const auto& dates :
+         {std::vector<double>{jan1, 20240115, 1e308}, std::vector<double>{1e308, jan1, 20240115},
+          std::vector<double>{jan1, -1e308, feb1}}) {
+        const auto g = periods(ids, dates, t.size());
+        expect_error(g, error_kind::invalid_argument, "KPI.PERIODS");
+        EXPECT_EQ(
+            g.error().message.rfind("KPI.PERIODS: order_dates must be dates at most 2,000,000,000 days", 0),
+            0u)
+            << g.error().message;
+    }
+    // A row without an ID is skipped, whatever its date.
+    const auto skipped = periods(column(t, {"a", ""}), {jan1, 1e308}, t.size());
+    ASSERT_TRUE(skipped) << skipped.error().message;
+    EXPECT_EQ(skipped->rows, 1u);
 }
 
 TEST(PeriodTable, RevenueTooLargeToRepresentIsNoResult)

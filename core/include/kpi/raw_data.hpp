@@ -62,6 +62,11 @@ struct order_column
 [[nodiscard]] result<double> purchase_frequency(id_span customers, std::size_t customer_count,
                                                 std::optional<order_column> orders);
 
+/// The furthest a date of KPI.COHORT and KPI.PERIODS may be from day 0, in days: about 5.5 million years
+/// either way, far past any real date, and inside the years the calendar arithmetic holds. A number beyond
+/// it (1E308) is no date of any calendar.
+inline constexpr double max_date_distance = 2e9;
+
 /// What a cohort table's cells hold.
 enum class cohort_measure {
     retention, ///< distinct active customers of the cohort in the period / cohort size
@@ -77,8 +82,9 @@ enum class cohort_measure {
 /// `null_date`, the document's day 0), the cohort size, then the measure in period 0, 1, 2 ... after the
 /// cohort's period. Cells of periods after the last date in the data are not_available (#N/A).
 /// `amounts` (NaN for no amount) is required for the revenue measure.
-/// Errors: invalid_argument for revenue without amounts; wrong_type when the columns differ in length;
-/// division_by_zero when no row has both an ID and a date.
+/// Errors: invalid_argument for revenue without amounts, or when a row with an ID has a date further than
+/// max_date_distance days from day 0; wrong_type when the columns differ in length; division_by_zero when no
+/// row has both an ID and a date.
 [[nodiscard]] result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_count,
                                          period_grain grain, cohort_measure measure,
                                          std::optional<value_span> amounts, civil_date null_date);
@@ -107,8 +113,9 @@ inline constexpr std::size_t count = 7;
 /// no order; an order whose rows fall in two periods counts in both); without, each row is one order.
 /// Without `amounts`, revenue and AOV are not_available (#N/A); the AOV of a period without orders is
 /// division_by_zero (#DIV/0!).
-/// Errors: wrong_type when the columns differ in length; division_by_zero when no row has both an ID and
-/// a date; no_result when the dates span more than max_period_rows periods.
+/// Errors: wrong_type when the columns differ in length; invalid_argument when a row with an ID has a date
+/// further than max_date_distance days from day 0; division_by_zero when no row has both an ID and a date;
+/// no_result when the dates span more than max_period_rows periods.
 [[nodiscard]] result<grid> period_table(id_span customers, value_span dates, std::size_t id_count,
                                         period_grain grain, std::optional<value_span> amounts,
                                         std::optional<order_column> orders, civil_date null_date);
