@@ -422,7 +422,9 @@ public:
     double SAL_CALL trend(const uno::Any& values) override
     {
         arguments args{"KPI.TREND"};
-        return args.call(kpi::relative_trend, args.values(values, "values").values);
+        // Each value at its place in the range: a blank month is a period all the same.
+        const auto cells = args.values(values, "values");
+        return args.call([&] { return kpi::relative_trend(cells.values, cells.positions); });
     }
 
     double SAL_CALL attainment(const uno::Any& actual, const uno::Any& target) override

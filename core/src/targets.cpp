@@ -2,6 +2,8 @@
 
 #include "checks.hpp"
 
+#include "kpi/sum.hpp"
+
 #include <cmath>
 
 namespace kpi {
@@ -46,30 +48,53 @@ result<double> compound_growth_rate(double begin_value, double end_value, double
     return check.finite_result(std::expm1(log_ratio(end_value, begin_value) / periods));
 }
 
-result<double> relative_trend(std::span<const double> values)
+namespace {
+
+/// The relative trend of values[i] against the period position(i).
+template <class Position> result<double> trend_against(std::span<const double> values, Position position)
 {
     const checker check{"KPI.TREND"};
     if (values.size() < 2)
         return fail(error_kind::division_by_zero, check.function, "values", "needs at least 2 numbers");
     const auto n = static_cast<double>(values.size());
-    double mean = 0;
-    for (const double v : values)
-        mean += v;
-    mean /= n;
+    // Compensated sums, as Calc's AVERAGE sums: the deviations from the means are what the slope is made of.
+    compensated_sum sum_y, sum_x;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        sum_y.add(values[i]);
+        sum_x.add(position(i));
+    }
+    const double mean = sum_y.value() / n;
     if (!std::isfinite(mean))
         return fail(error_kind::no_result, check.function, "values", "are too large to average");
     if (auto e = check.nonzero_denominator(mean, "the mean of values"))
         return *e;
-    // Two passes, deviations from the means, as SLOPE computes it: x = 1...n has mean (n + 1) / 2.
-    const double mean_x = (n + 1) / 2;
+    // Two passes, deviations from the means, as SLOPE computes it.
+    const double mean_x = sum_x.value() / n;
     double sxy = 0;
     double sxx = 0;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        const double dx = static_cast<double>(i + 1) - mean_x;
+        const double dx = position(i) - mean_x;
         sxy += dx * (values[i] - mean);
         sxx += dx * dx;
     }
+    if (auto e = check.nonzero_denominator(sxx, "the spread of the positions"))
+        return *e;
     return check.finite_result(sxy / sxx / mean);
+}
+
+} // namespace
+
+result<double> relative_trend(std::span<const double> values)
+{
+    return trend_against(values, [](std::size_t i) { return static_cast<double>(i); });
+}
+
+result<double> relative_trend(std::span<const double> values, std::span<const std::size_t> positions)
+{
+    if (positions.size() != values.size())
+        return fail(error_kind::wrong_type, "KPI.TREND", "positions", "must be one per value",
+                    static_cast<double>(positions.size()));
+    return trend_against(values, [&](std::size_t i) { return static_cast<double>(positions[i]); });
 }
 
 namespace {

@@ -563,10 +563,28 @@ class Trend(OfficeTestCase):
         self.sheet.fill("A1", [[900, 870, 905, 780, 700]])
         self.assertSameAsNative("=KPI.TREND(A1:E1)", "=SLOPE(A1:E1;COLUMN(A1:E1))/AVERAGE(A1:E1)")
 
-    def test_empty_and_text_cells_are_skipped_not_counted_as_periods(self):
-        # The values are periods 1...n among the numeric cells only: x = 1...5 written next to them.
-        self.sheet.fill("A1", [[10, 1], [9, 2], [None, None], ["n/a", None], [4, 3], ["10", None], [10, 4], [7, 5]])
-        self.assertSameAsNative("=KPI.TREND(A1:A8)", "=SLOPE(A1:A8;B1:B8)/AVERAGE(A1:A8)")
+    def test_empty_and_text_cells_keep_their_periods(self):
+        # A value's period is its row in the range: the empty and text cells are periods without a figure, and
+        # SLOPE skips them with their row numbers.
+        self.sheet.fill("A1", column([10, 9, None, "n/a", 4, "10", 10, 7]))
+        self.assertSameAsNative("=KPI.TREND(A1:A8)", "=SLOPE(A1:A8;ROW(A1:A8))/AVERAGE(A1:A8)")
+
+    def test_a_missing_month_keeps_the_later_months_in_place(self):
+        # Months 1, 2, 4, 5 (March blank): 100, 110, 130, 140 rise by 10 a month around their mean of 120, so
+        # the trend is 10/120 exactly; counting the four values as months 1...4 would give 14/120.
+        self.sheet.fill("A1", column([100, 110, None, 130, 140]))
+        self.compute(C1="=KPI.TREND(A1:A5)")
+        self.assertClose(self.sheet.value("C1"), 10 / 120)
+        self.assertSameAsNative("=KPI.TREND(A1:A5)", "=SLOPE(A1:A5;ROW(A1:A5))/AVERAGE(A1:A5)")
+
+    def test_a_blank_first_cell_and_a_row_range(self):
+        self.sheet.fill("A1", [[None, 900, 870, None, 780, 700]])
+        self.assertSameAsNative("=KPI.TREND(A1:F1)", "=SLOPE(A1:F1;COLUMN(A1:F1))/AVERAGE(A1:F1)")
+
+    def test_a_two_dimensional_range_is_read_row_by_row(self):
+        # Two years of quarters, one row each: a cell's period is (row - 1) * 4 + column, A2 the 5th.
+        self.sheet.fill("A1", [[100, 104, None, 111], [115, "n/a", 126, 130]])
+        self.assertSameAsNative("=KPI.TREND(A1:D2)", "=SLOPE(A1:D2;(ROW(A1:D2)-1)*4+COLUMN(A1:D2))/AVERAGE(A1:D2)")
 
     def test_two_values_and_a_flat_series(self):
         self.assertClose(self.assertSameAsNative("=KPI.TREND({50;75})", "=SLOPE({50;75};{1;2})/AVERAGE({50;75})"), 0.4)

@@ -56,6 +56,33 @@ TEST(RelativeTrend, SlopeOverMean)
     EXPECT_DOUBLE_EQ(*kpi::relative_trend(std::vector<double>{1, 3, 2}), 0.25);
 }
 
+TEST(RelativeTrend, ValuesKeepTheirPlaceInTheRange)
+{
+    // Months 1, 2, 4 and 5 (month 3 blank): 100, 110, 130, 140 lie on a line of slope 10 through 120 at
+    // month 3, the mean of the values. Exact: 10 / 120 = 1 / 12. Counted as months 1...4 it would be
+    // SLOPE({100;110;130;140}; {1;2;3;4}) = 14, not 10.
+    const std::vector<double> values{100, 110, 130, 140};
+    const std::vector<std::size_t> positions{0, 1, 3, 4};
+    kpi::testing::expect_near_exact(kpi::relative_trend(values, positions), 1.0 / 12);
+    kpi::testing::expect_near_exact(kpi::relative_trend(values), 14.0 / 120);
+}
+
+TEST(RelativeTrend, PositionsAreWhereTheValuesAreNotWhereTheyStart)
+{
+    // Shifting every position changes nothing: a range that starts with blank cells.
+    const std::vector<double> values{1, 3, 2};
+    const std::vector<std::size_t> shifted{7, 8, 9};
+    EXPECT_DOUBLE_EQ(*kpi::relative_trend(values, shifted), 0.25);
+}
+
+TEST(RelativeTrend, ErrorsOfPositions)
+{
+    const std::vector<double> values{1, 2};
+    const std::vector<std::size_t> one{0}, same{3, 3};
+    expect_error(kpi::relative_trend(values, one), error_kind::wrong_type, "KPI.TREND");
+    expect_error(kpi::relative_trend(values, same), error_kind::division_by_zero, "KPI.TREND");
+}
+
 TEST(RelativeTrend, Errors)
 {
     expect_error(kpi::relative_trend(std::vector<double>{1e308, 1e308}), error_kind::no_result, "KPI.TREND");

@@ -3,6 +3,7 @@
 
 #include "kpi/result.hpp"
 
+#include <cstddef>
 #include <span>
 
 namespace kpi {
@@ -13,9 +14,16 @@ namespace kpi {
 /// Errors: no_result when begin <= 0 or end < 0; invalid_argument when periods <= 0.
 [[nodiscard]] result<double> compound_growth_rate(double begin_value, double end_value, double periods);
 
-/// Relative trend: the least-squares slope of the values against 1...n divided by their mean, i.e. the
-/// growth per period relative to the average level (SLOPE(values; ROW(...)) / AVERAGE(values)).
-/// Errors: division_by_zero with fewer than 2 values or a mean of 0.
+/// Relative trend: the least-squares slope of the values against their periods divided by their mean, i.e.
+/// the growth per period relative to the average level (SLOPE(values; ROW(values)) / AVERAGE(values)).
+/// `positions` holds each value's place in its range (row by row, from 0): a cell without a number, such as a
+/// month with no figure, is a period all the same and keeps the later values in their own periods.
+/// Errors: division_by_zero with fewer than 2 values, a mean of 0, or all values at one position;
+/// wrong_type when positions and values differ in length; no_result when the values are too large to average.
+[[nodiscard]] result<double> relative_trend(std::span<const double> values,
+                                            std::span<const std::size_t> positions);
+
+/// The relative trend of values of consecutive periods 1...n (positions 0...n-1).
 [[nodiscard]] result<double> relative_trend(std::span<const double> values);
 
 /// Projected attainment at the end of a period: (actual / elapsed days * total days) / target, days
