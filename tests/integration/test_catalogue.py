@@ -5,6 +5,8 @@ arguments of NPS, CSAT, TREND and FUNNEL) and optional arguments left empty.
 
 Native names in setFormula's API grammar: RRI is written ZGZ there (=RRI(...) is #NAME?); NORMSINV and
 NORMSDIST keep their names."""
+import math
+
 from kpitest import OfficeTestCase, main
 
 
@@ -16,6 +18,12 @@ def call(function, *arguments):
 def column(values):
     """Rows of one cell each, for sheet.fill: a column of values."""
     return [[v] for v in values]
+
+
+def near_exact(actual, exact, ulps=4):
+    """Whether a cell's value is within `ulps` units in the last place of an exact value, for results that
+    Calc's own formulas cannot compute as exactly (their textbook forms lose the digits)."""
+    return abs(actual - exact) <= ulps * math.ulp(exact)
 
 
 class ArrayTestCase(OfficeTestCase):
@@ -90,6 +98,25 @@ class ConversionInterval(ArrayTestCase):
     def test_every_lead_converted(self):
         self.assertArraySameAsNative("A1:B1", "=KPI.CONVERSION.CI(40;40)", wilson(40, 40))
 
+    def test_bounds_of_exactly_0_and_1(self):
+        # The Wilson interval of 0 conversions starts at exactly 0 and that of all leads converted ends at
+        # exactly 1, however many leads; centre -/+ half width, as wilson() writes it, gave {2.27E-309;
+        # 2.27E-309} for 0 of 1E308 at 50 %. The upper bound there is z^2 / (n + z^2) = 4.549364231195727E-309
+        # and the lower bound of 10 of 10 is 0.7224672001371109 (mpmath at 60 digits).
+        for formula, (lower, upper) in [("=KPI.CONVERSION.CI(0;1E308;0.5)", (0.0, 4.549364231195727e-309)),
+                                         ("=KPI.CONVERSION.CI(0;1E9)", (0.0, 3.841458805937319e-09)),
+                                         ("=KPI.CONVERSION.CI(10;10)", (0.7224672001371109, 1.0))]:
+            with self.subTest(formula):
+                self.sheet.array_formula("A1:B1", formula)
+                self.sheet.recalculate()
+                got = (self.sheet.value("A1"), self.sheet.value("B1"))
+                self.assertEqual((self.sheet.error("A1"), self.sheet.error("B1")), (0, 0), formula)
+                for value, exact in zip(got, (lower, upper)):
+                    if exact in (0.0, 1.0):
+                        self.assertEqual(value, exact, f"{formula}: {got}")
+                    else:
+                        self.assertTrue(near_exact(value, exact), f"{formula}: {got!r}, want {exact!r}")
+
 
 def pooled_z(conversions_a, visitors_a, conversions_b, visitors_b):
     """Native formula of the pooled two-proportion z statistic."""
@@ -155,6 +182,12 @@ class Uplift(OfficeTestCase):
         self.sheet.fill("A1", [[60, 1200, 70, 1190], [60, 1200, 81, 1190], ["x", None, None, "y"]])
         self.assertSameAsNative("=KPI.UPLIFT(A1:A3;B1:B3;C1:C3;D1:D3)",
                                 "=(SUM(C1:C3)/SUM(D1:D3))/(SUM(A1:A3)/SUM(B1:B3))-1")
+
+    def test_nearly_equal_rates_keep_their_digits(self):
+        # Exactly -1/1,000,000,002,000,000,001 (Python's fractions); the ratio of the rounded rates minus 1,
+        # as the formulas above write it, gives 0 in double arithmetic.
+        self.compute(A1="=KPI.UPLIFT(1000000001;3000000000;1000000002;3000000003)")
+        self.assertTrue(near_exact(self.sheet.value("A1"), -9.99999998e-19), self.sheet.value("A1"))
 
 
 class Funnel(ArrayTestCase):
@@ -321,6 +354,13 @@ class Churn(OfficeTestCase):
         self.assertEqual(self.assertSameAsNative("=KPI.CHURN(100;100;0)", "=1-(100-0)/100"), 0.0)
         self.assertEqual(self.assertSameAsNative("=KPI.CHURN(100;30;30)", "=1-(30-30)/100"), 1.0)
 
+    def test_one_lost_of_a_billion_is_exactly_1e_9(self):
+        # The share lost, (S - (E - N)) / S: 1E-9 to the last digit, where 1 - retention gives 9.9999997E-10.
+        self.assertSameAsNative("=KPI.CHURN(1000000000;999999999;0)", "=(1000000000-999999999)/1000000000")
+        self.assertEqual(self.sheet.value("X1"), 1e-9)
+        self.assertSameAsNative("=KPI.BOUNCERATE(999999999;1000000000)", "=(1000000000-999999999)/1000000000")
+        self.assertEqual(self.sheet.value("X1"), 1e-9)
+
 
 class Romi(OfficeTestCase):
     def test_public_vector(self):
@@ -391,6 +431,13 @@ class CustomerLifetimeValue(OfficeTestCase):
 
     def test_timing_left_empty_with_periods(self):
         self.assertSameAsNative("=KPI.CLV(40;0.8;0.1;;5)", clv_series(40, 0.8, 0.1, 0, 5))
+
+    def test_retention_near_1_and_a_tiny_discount_rate(self):
+        # Exact values (Python's fractions on the inputs' binary values): 1 + d - r rounded once, where the
+        # textbook m r / (1 + d - r) in double arithmetic gives #DIV/0! and 1073741823.
+        self.compute(A1="=KPI.CLV(10;1;1E-20)", A2="=KPI.CLV(1;1-2^-30;1E-17)")
+        self.assertEqual((self.sheet.error("A1"), self.sheet.value("A1")), (0, 1e21))
+        self.assertTrue(near_exact(self.sheet.value("A2"), 1073741811.4707851), self.sheet.value("A2"))
 
     def test_a_truncated_sum_converges_even_when_the_endless_one_does_not(self):
         # 1 + d - r = 0 (no end: #DIV/0!) and < 0 (no end: #NUM!) are fine with a number of periods.
@@ -546,6 +593,13 @@ class CompoundGrowth(OfficeTestCase):
     def test_cells(self):
         self.sheet.fill("A1", [[1.25e6, 3.4e6, 7]])
         self.assertSameAsNative("=KPI.CAGR(A1;B1;C1)", "=ZGZ(C1;A1;B1)")
+
+    def test_a_rate_near_0_keeps_its_digits(self):
+        # mpmath at 60 digits: (10000.000001 / 10000)^(1/12) - 1 of the doubles = 8.333336154082688E-12; the
+        # ratio rounded before the root, as the textbook writes it, is off from the 7th digit.
+        self.compute(A1="=KPI.CAGR(10000;10000.000001;12)", A2="=KPI.CAGR(1E-300;1E300;1000)")
+        self.assertTrue(near_exact(self.sheet.value("A1"), 8.333336154082688e-12), self.sheet.value("A1"))
+        self.assertTrue(near_exact(self.sheet.value("A2"), 2.9810717055349727), self.sheet.value("A2"))  # 10^0.6-1
 
 
 class Trend(OfficeTestCase):
