@@ -39,6 +39,10 @@ def load(path):
     functions = table.get("function", [])
     if not functions:
         raise TableError(f"{path}: no [[function]] rows")
+    range_errors = table.get("range_errors", {})
+    for key in ("en", "id"):
+        if not range_errors.get(key):
+            raise TableError(f"{path}: [range_errors] misses '{key}'")
     seen = set()
     for row in functions:
         name = row.get("name", "?")
@@ -59,6 +63,8 @@ def load(path):
             for key in ("name", "en_name", "id_name", "en", "id"):
                 if not arg.get(key):
                     raise TableError(f"{where}: argument {arg.get('name', '?')} misses '{key}'")
+        if row.get("argument"):  # every argument takes a range, which may hold an error cell
+            row["range_errors"] = range_errors
     return functions
 
 
@@ -121,7 +127,10 @@ def reference(functions):
             out += ["| argument | meaning |", "|---|---|"]
             out += [f'| `{a["en_name"]}`{" (optional)" if a.get("optional") else ""} | {cell(a["en"])} |' for a in args]
             out.append("")
-        out += [f'**Errors:** {f["errors"]}', "",
+        errors = f["errors"]
+        if f.get("range_errors"):  # the table's shared sentence, in both languages
+            errors += f' {f["range_errors"]["en"]} *Indonesia:* {f["range_errors"]["id"]}'
+        out += [f'**Errors:** {errors}', "",
                 f'**Example:** `{f["example"]["formula"]}` gives `{f["example"]["result"]}`.']
     return "\n".join(out) + "\n"
 

@@ -1,6 +1,8 @@
 """Every documented error of KPI.CONVERSION, KPI.ROI and KPI.RETENTION shows in real Calc as the spec
 says, checked with ERROR.TYPE (and ERRORTYPE for Err:502, which ERROR.TYPE does not know)."""
-from kpitest import DIV0, ERR502, NA, NUM, VALUE, OfficeTestCase, main
+from kpitest import DIV0, ERR502, NA, NUM, VALUE, OfficeTestCase, function_table, main
+
+ERR504 = 504  # Calc's "error in the parameter list"
 
 
 class DivisionByZero(OfficeTestCase):
@@ -44,6 +46,21 @@ class ErrorsPassThrough(OfficeTestCase):
         self.sheet.formula("A2", "=1/0")
         self.assertCalcError("=KPI.ROI(A1;1)", NA)
         self.assertCalcError("=KPI.CONVERSION(1;A2)", DIV0)
+
+    def test_an_error_cell_inside_a_range_is_err504_in_every_argument_of_every_function(self):
+        # As the reference says of every function with an argument (functions.toml's [range_errors]): Calc
+        # stops before calling the add-in, where SUM over the same range gives the cell's own error.
+        self.sheet.formula("Z1", "=1")
+        self.sheet.formula("Z2", "=NA()")
+        self.compute(Y2="=SUM(Z1:Z2)")
+        self.assertEqual(self.sheet.error("Y2"), NA)
+        for function in function_table():
+            count = len(function.get("argument", []))
+            for position in range(count):
+                formula = f"={function['name']}({';'.join('Z1:Z2' if i == position else '1' for i in range(count))})"
+                with self.subTest(formula):
+                    self.compute(X1=formula)
+                    self.assertEqual(self.sheet.error("X1"), ERR504, formula)
 
 
 if __name__ == "__main__":

@@ -29,15 +29,32 @@ example = { formula = "=KPI.ROI(150;100)", result = "0.5" }
   en = "Gain."
   id = "Hasil."
 '''
+RANGE_ERRORS = '''[range_errors]
+en = "Error cells give Err:504."
+id = "Sel galat menghasilkan Err:504."
+'''
+NO_ARGUMENTS = '''[[function]]
+name = "KPI.VERSION"
+method = "version"
+category = "Add-In"
+en = "Version."
+id = "Versi."
+errors = "None."
+example = { formula = "=KPI.VERSION()", result = "1.0.0" }
+'''
 
 
-def run(table_text, command="xcu"):
+def run(table_text, command="xcu", shared=RANGE_ERRORS, output=False):
+    """Runs the generator on a table of `shared` and the rows; with `output`, gives the generated text too."""
     with tempfile.TemporaryDirectory() as directory:
-        table = os.path.join(directory, "functions.toml")
+        table, out = os.path.join(directory, "functions.toml"), os.path.join(directory, "out")
         with open(table, "w") as f:
-            f.write(table_text)
-        return subprocess.run([sys.executable, GENERATOR, command, table, os.path.join(directory, "out")],
-                              capture_output=True, text=True)
+            f.write(shared + table_text)
+        result = subprocess.run([sys.executable, GENERATOR, command, table, out], capture_output=True, text=True)
+        if not output:
+            return result
+        with open(out, encoding="utf-8") as f:
+            return result, f.read()
 
 
 class Validation(unittest.TestCase):
@@ -63,6 +80,18 @@ class Validation(unittest.TestCase):
 
     def test_duplicate_rows_are_refused(self):
         self.assertIn("listed twice", run(GOOD_ROW + GOOD_ROW).stderr)
+
+    def test_missing_range_errors_are_refused(self):
+        self.assertIn("[range_errors] misses 'en'", run(GOOD_ROW, shared="").stderr)
+        self.assertIn("[range_errors] misses 'id'", run(GOOD_ROW, shared=RANGE_ERRORS.replace("id = ", "# ")).stderr)
+
+    def test_range_errors_follow_the_errors_of_each_function_with_an_argument_in_both_languages(self):
+        result, reference = run(GOOD_ROW + NO_ARGUMENTS, command="reference", output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("**Errors:** #DIV/0! when cost is 0. Error cells give Err:504. "
+                      "*Indonesia:* Sel galat menghasilkan Err:504.", reference)
+        self.assertIn("**Errors:** None.\n", reference)
+        self.assertEqual(reference.count("Err:504"), 2)
 
     def test_method_naming_rule(self):
         self.assertEqual(generate.method_for("KPI.ROI"), "roi")
