@@ -13,9 +13,10 @@ has_active_view).
 
 Under Xvfb (RealCalc): the real menu command in a real Calc window, driven with xdotool: Data > KPI >
 Build KPI Sheet..., nothing changed in the dialog, Build; the KPI sheet appears; Edit > Undo removes it. It
-needs xvfb, xdotool, openbox and imagemagick (for the screenshots), and a LibreOffice with a GUI: Debian's
-libreoffice-calc-nogui has none, so the suite uses $KPI_GUI_SOFFICE, or the system soffice when its program
-directory has the X11 plugin (libvclplug_gen), and is skipped otherwise. Screenshots go to
+needs xvfb, xdotool and openbox (imagemagick too for the screenshots), and a LibreOffice with a GUI: Debian's
+libreoffice-calc-nogui has none, so the suite uses $KPI_GUI_SOFFICE (./kpi test composes such an office in the
+build directory), or the system soffice when its program directory has the X11 plugin (libvclplug_gen), and is
+skipped otherwise. Screenshots go to
 $KPI_SCREENSHOT_DIR (default: "screenshots" beside the .oxt).
 """
 import json
@@ -440,7 +441,7 @@ def gui_soffice():
     return None
 
 
-GUI_TOOLS = ("Xvfb", "xdotool", "openbox", "import")
+GUI_TOOLS = ("Xvfb", "xdotool", "openbox")  # and ImageMagick's import for screenshots, when it is there
 
 
 class Display:
@@ -488,6 +489,9 @@ class Display:
             time.sleep(0.6)
 
     def screenshot(self, path):
+        """A picture of the screen for a person to look at, when ImageMagick is installed; else None."""
+        if not shutil.which("import"):
+            return None
         subprocess.run(["import", "-window", "root", path], env=self.env, check=True)
         return path
 
