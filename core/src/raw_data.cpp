@@ -322,7 +322,11 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         return fail(error_kind::no_result, check.function, "",
                     "the cohort table would have over 4 million cells",
                     static_cast<double>(cohorts.size() * (offsets + 2)));
-    std::vector<double> cells(cohorts.size() * offsets, 0.0);
+    // Counts of customers, or sums of amounts compensated as Calc's SUM and KPI.PERIODS sum them (a refund
+    // cancelling a large order leaves the small ones, not 0).
+    const bool revenue = measure == cohort_measure::revenue;
+    std::vector<double> counts(revenue ? 0 : cohorts.size() * offsets, 0.0);
+    std::vector<compensated_sum> sums(revenue ? cohorts.size() * offsets : 0);
     boost::unordered_flat_set<std::uint64_t> counted; // (customer, offset) pairs already counted
     counted.reserve(customers.size());
     for (std::size_t row = 0; row < customers.size(); ++row) {
@@ -331,13 +335,11 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         const std::uint32_t id = customers[row];
         const std::size_t c = cohort_index.find(first[id])->second;
         const auto offset = static_cast<std::uint64_t>(period[row] - first[id]);
-        double& cell = cells[c * offsets + offset];
-        if (measure == cohort_measure::revenue) {
-            const double amount = (*amounts)[row];
-            if (!std::isnan(amount))
-                cell += amount;
+        if (revenue) {
+            if (const double amount = (*amounts)[row]; !std::isnan(amount))
+                sums[c * offsets + offset].add(amount);
         } else if (counted.insert((std::uint64_t{id} << 32) | offset).second) {
-            cell += 1;
+            counts[c * offsets + offset] += 1;
         }
     }
 
@@ -352,7 +354,11 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
                 target = result<double>(error{error_kind::not_available, {}});
                 continue;
             }
-            const double value = cells[c * offsets + k];
+            if (revenue) {
+                target = check.finite_result(sums[c * offsets + k].value());
+                continue;
+            }
+            const double value = counts[c * offsets + k];
             target = result<double>(
                 measure == cohort_measure::retention ? value / static_cast<double>(size_of[c]) : value);
         }

@@ -513,6 +513,13 @@ class Cohort(RawDataTestCase):
             with self.subTest(formula):
                 self.assertArray(formula, self.REVENUE)
 
+    def test_revenue_is_summed_as_sum_sums_it(self):
+        # Ten orders of 0.1 in a month: 1, as Calc's compensated SUM gives (one by one: 0.9999999999999999).
+        self.sheet.fill("A1", [["a", 46023, 0.1]] * 10)
+        total = self.assertSameAsNative('=INDEX(KPI.COHORT(A1:A10;B1:B10;"month";"revenue";C1:C10);1;3)',
+                                        "=SUM(C1:C10)")
+        self.assertEqual(total, 1.0)
+
     def test_week_grain_starts_on_monday(self):
         # 2026-01-01 is a Thursday: its ISO week starts on Monday 2025-12-29; Sunday Jan 4 is in that week,
         # Monday Jan 5 starts the next.

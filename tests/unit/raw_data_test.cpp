@@ -183,6 +183,26 @@ TEST_F(Orders, CohortRevenueSumsEveryOrder)
     EXPECT_EQ(row_of(*g, 1), (std::vector<double>{feb1, 1, 50, 0, -7})); // same-day repeat orders both count
 }
 
+TEST(Cohort, RevenueIsSummedAsCalcsSumSumsIt)
+{
+    // Ten orders of 0.1 in a month: exactly 1 (the binary 0.1s add up to 1.00000000000000005551, Python's
+    // fractions), as Calc's SUM (compensated since LibreOffice 7.2) and KPI.PERIODS give; added one by one
+    // they made 0.9999999999999999.
+    kpi::id_table t;
+    const auto ids = column(t, std::vector<std::string>(10, "a"));
+    const std::vector<double> dates(10, jan1), amounts(10, 0.1);
+    const auto g = kpi::cohort_matrix(ids, dates, t.size(), kpi::period_grain::month,
+                                      kpi::cohort_measure::revenue, amounts, calc_null_date);
+    ASSERT_TRUE(g);
+    EXPECT_EQ(row_of(*g, 0), (std::vector<double>{jan1, 1, 1}));
+    // A sum beyond the doubles is #NUM!, as SUM's.
+    const std::vector<double> huge{1e308, 1e308, 0, 0, 0, 0, 0, 0, 0, 0};
+    const auto too_large = kpi::cohort_matrix(ids, dates, t.size(), kpi::period_grain::month,
+                                              kpi::cohort_measure::revenue, huge, calc_null_date);
+    ASSERT_TRUE(too_large);
+    EXPECT_EQ(too_large->at(0, 2)->error().kind, error_kind::no_result);
+}
+
 TEST_F(Orders, QuarterlyCohortsAndAnotherNullDate)
 {
     // With the null date 1904-01-01 (old Mac documents) the same days have serials 1462 smaller.
