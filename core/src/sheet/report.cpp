@@ -84,7 +84,7 @@ std::string report_json(const std::vector<table>& tables, const sheet_plan* plan
             {"range", absolute_range(plan->sheet_name, p.first_row, p.first_column, p.first_row + p.rows - 1,
                                      p.first_column + p.column_ids.size() - 1)},
             {"grain", std::array<std::string_view, 5>{"day", "week", "month", "quarter",
-                                                      "year"}[static_cast<int>(p.grain)]},
+                                                      "year"}[static_cast<std::size_t>(p.grain)]},
             {"rows", p.rows},
             {"columns", std::move(ids)}};
     } else {
