@@ -10,7 +10,7 @@ namespace kpi {
 
 std::int64_t days_from_civil(civil_date date) noexcept
 {
-    const std::int64_t y = date.year - (date.month <= 2 ? 1 : 0);
+    const std::int64_t y = std::int64_t{date.year} - (date.month <= 2 ? 1 : 0);
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
     const auto yoe = static_cast<std::int64_t>(y - era * 400);
     const std::int64_t m = date.month;

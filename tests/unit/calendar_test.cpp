@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 
 namespace {
@@ -22,6 +24,18 @@ TEST(Calendar, RoundTripOverFourCenturies)
 {
     for (std::int64_t d = -200000; d < 200000; d += 17)
         EXPECT_EQ(kpi::days_from_civil(kpi::civil_from_days(d)), d);
+}
+
+TEST(Calendar, EveryYearAnInt32HoldsRoundTrips)
+{
+    // Found by the calendar fuzz target: January and February of the lowest year overflowed an int (UBSan).
+    constexpr auto lowest = std::numeric_limits<std::int32_t>::min();
+    constexpr auto highest = std::numeric_limits<std::int32_t>::max();
+    for (const kpi::civil_date d : {kpi::civil_date{lowest, 1, 1}, kpi::civil_date{lowest, 2, 29},
+                                    kpi::civil_date{lowest, 3, 1}, kpi::civil_date{highest, 12, 31}})
+        EXPECT_EQ(kpi::civil_from_days(kpi::days_from_civil(d)), d)
+            << d.year << "-" << d.month << "-" << d.day;
+    EXPECT_EQ(kpi::days_from_civil({lowest, 3, 1}) - kpi::days_from_civil({lowest, 2, 29}), 1);
 }
 
 TEST(Calendar, IsoWeeksStartOnMonday)
