@@ -337,8 +337,10 @@ std::string arguments::word(const uno::Any& value, std::string_view argument)
 {
     if (is_empty(value))
         return {};
-    if (rtl::OUString text; value >>= text)
-        return rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8).getStr();
+    if (rtl::OUString text; value >>= text) {
+        const rtl::OString utf8 = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+        return {utf8.getStr(), static_cast<std::size_t>(utf8.getLength())}; // all of it, NULs included
+    }
     if (double number = 0; value >>= number) // a number where a word belongs: its digits, never a valid word
         return std::to_string(number);
     record(fail(error_kind::wrong_type, function_, argument, "is not a word"));

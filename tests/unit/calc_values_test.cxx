@@ -211,6 +211,18 @@ TEST(ColumnArgument, NumberColumnsDoNotReadTextAsDates)
     EXPECT_TRUE(std::isnan(values[1]));
 }
 
+TEST(OptionArgument, TheWholeTextIsTheWordNotWhatComesBeforeANul)
+{
+    // Found by the glue fuzz target: "month" followed by U+0000 and more was read as "month".
+    const sal_Unicode units[] = {'m', 'o', 'n', 't', 'h', 0, 'x'};
+    arguments args{"KPI.COHORT"};
+    (void)args.option(uno::Any(OUString(units, 7)), "grain", [](std::string_view word) {
+        return kpi::parse_grain(word, "KPI.COHORT", kpi::period_grain::month);
+    });
+    ASSERT_TRUE(args.failure());
+    EXPECT_EQ(args.failure()->kind, error_kind::invalid_argument);
+}
+
 TEST(NullDate, WithoutADocumentItIsCalcsDefault)
 {
     EXPECT_EQ(kpi::calc::null_date_of({}), calc_null_date);
