@@ -59,7 +59,11 @@ result<interval> conversion_interval(double conversions, double leads, double co
     // The rate and its complement, each from the counts: 1 - p would lose the digits of a p near 1.
     const double p = conversions / leads;
     const double q = (leads - conversions) / leads;
-    const double z2n = z * z / leads;
+    // 1 / (1 + z^2/n) and (z^2/n) / (1 + z^2/n), over n + z^2: neither overflows for tiny counts (z^2/n of
+    // leads = 1e-308 does) nor is 1 - the other.
+    const double zz = z * z;
+    const double weight = leads / (leads + zz);
+    const double pull = zz / (leads + zz);
     // Centre - half width, the textbook's lower bound, is a difference of nearly equal numbers near 0: for 0
     // conversions of 1e308 leads it gave 2.27e-309 instead of 0. The bounds are the roots of
     // (1 + z^2/n) t^2 - (2p + z^2/n) t + p^2 = 0, so lower * upper = p^2 / (1 + z^2/n): the bound away from
@@ -67,14 +71,15 @@ result<interval> conversion_interval(double conversions, double leads, double co
     // rate over 1/2 the near edge is 1, and the upper bound is 1 - the lower bound of the complement (p = 1
     // gives exactly 1).
     const auto far_bound = [&](double rate, double complement) {
-        const double centre = (rate + z2n / 2) / (1 + z2n);
-        // sqrt(rate complement / n + z^2 / 4n^2), without squares that underflow for huge counts
-        const double spread =
-            std::hypot(std::sqrt(rate) * std::sqrt(complement) / std::sqrt(leads), z / 2 / leads);
-        return centre + z / (1 + z2n) * spread;
+        const double centre = rate * weight + pull / 2;
+        // z / (1 + z^2/n) sqrt(rate complement / n + z^2 / 4n^2) = z / (n + z^2) sqrt(rate complement n +
+        // z^2/4), without squares that underflow for huge counts
+        const double half_width =
+            z / (leads + zz) * std::hypot(std::sqrt(rate) * std::sqrt(complement) * std::sqrt(leads), z / 2);
+        return centre + half_width;
     };
     const auto near_bound = [&](double rate, double far) {
-        return rate == 0 ? 0.0 : rate * (rate / ((1 + z2n) * far));
+        return rate == 0 ? 0.0 : rate * (rate * weight / far);
     };
     double lower = 0, upper = 0;
     if (p <= q) {
@@ -84,7 +89,7 @@ result<interval> conversion_interval(double conversions, double leads, double co
         upper = 1 - near_bound(q, far_bound(q, p));
         lower = near_bound(p, upper);
     }
-    if (!std::isfinite(lower) || !std::isfinite(upper)) // e.g. leads of 5e-324
+    if (!std::isfinite(lower) || !std::isfinite(upper)) // not seen: a guard, so that no NaN reaches a cell
         return fail(error_kind::no_result, check.function, "",
                     "the interval cannot be computed for these counts");
     // The interval holds the observed rate (at t = p the quadratic is -z^2/n p q <= 0); clamped for rounding.
