@@ -77,7 +77,9 @@ double customers_and_orders(const char* function, Core core, const uno::Any& cus
 class KpiAddIn : public cppu::WeakImplHelper2<org::kpifunctions::XKpiFunctions, css::lang::XServiceInfo>
 {
 public:
-    // XKpiFunctions: one line of glue per function.
+    // XKpiFunctions, generated from addin/functions.toml (idl/CMakeLists.txt): one line of glue per
+    // function. Every method overrides the generated one, so a row without glue, or glue whose signature
+    // differs from its row (returns, document, the number of arguments), does not compile.
 
     // conversion and acquisition
     double SAL_CALL conversion(const uno::Any& conversions, const uno::Any& leads) override

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Generates what the one function table (addin/functions.toml) describes, and checks it.
 
+  generate.py idl TABLE OUT            XKpiFunctions.idl: the add-in's UNO interface (OUT is rewritten only
+                                       when its text changes, so that a description edit recompiles nothing)
   generate.py xcu TABLE OUT            CalcAddIns.xcu: Function Wizard names, descriptions, categories
   generate.py reference TABLE OUT      the Markdown function reference
   generate.py summary TABLE OUT        the README's table of functions
@@ -19,6 +21,8 @@ from xml.sax.saxutils import escape
 
 SERVICE = "KPI"
 LANGUAGES = ("en-US", "id")
+# The IDL type of each kind of result (the table's `returns`; number when left out).
+RETURN_TYPES = {"number": "double", "array": "sequence< sequence< any > >", "text": "string"}
 CATEGORIES = {"Database", "Date&Time", "Financial", "Information", "Logical", "Mathematical", "Matrix",
               "Statistical", "Spreadsheet", "Text", "Add-In"}
 
@@ -59,10 +63,17 @@ def load(path):
         if name in seen:
             raise TableError(f"{where}: listed twice")
         seen.add(name)
+        if row.setdefault("returns", "number") not in RETURN_TYPES:
+            raise TableError(f"{where}: returns '{row['returns']}' is not one of {', '.join(RETURN_TYPES)}")
+        if row.setdefault("document", False) not in (True, False):
+            raise TableError(f"{where}: document is true or false")
         for arg in row.get("argument", []):
             for key in ("name", "en_name", "id_name", "en", "id"):
                 if not arg.get(key):
                     raise TableError(f"{where}: argument {arg.get('name', '?')} misses '{key}'")
+            # unoidl-write takes an underscore only in a name that starts with a capital (table header)
+            if not re.fullmatch(r"[a-z][A-Za-z0-9]*", arg["name"]):
+                raise TableError(f"{where}: argument {arg['name']} is not a camelCase IDL name")
         if row.get("argument"):  # every argument takes a range, which may hold an error cell
             row["range_errors"] = range_errors
     return functions
@@ -76,6 +87,36 @@ def cell(text):
 def signature(f):
     args = [f"[{a['en_name']}]" if a.get("optional") else a["en_name"] for a in f.get("argument", [])]
     return f'{f["name"]}({"; ".join(args)})'
+
+
+IDL_HEADER = """\
+// Generated from addin/functions.toml by oxt-packaging/generate.py. Do not edit.
+//
+// The UNO interface of the add-in service "KPI". Calc calls these methods by name through introspection
+// and matches the Function Wizard's argument descriptions (CalcAddIns.xcu) to these parameter names; it
+// stores a formula as KPI.<METHOD>, so a method name never changes once released.
+//
+// Every argument is `any`: a number, a cell, a range or an inline array (the spec's "N"), or, left out or
+// left empty, void. Array results are sequence<sequence<any>>: an element may be a number, an error value
+// or empty. A first parameter of type XPropertySet is hidden from the user: Calc passes the document,
+// whose NullDate turns date serial numbers into calendar dates.
+
+module org { module kpifunctions {
+
+interface XKpiFunctions : com::sun::star::uno::XInterface
+{
+"""
+
+
+def idl(functions):
+    """The add-in's interface, one method per row in the table's order (the order of the C++ vtable)."""
+    out = [IDL_HEADER]
+    for f in functions:
+        params = ["[in] com::sun::star::beans::XPropertySet document"] if f["document"] else []
+        params += [f"[in] any {a['name']}" for a in f.get("argument", [])]
+        out.append(f'    {RETURN_TYPES[f["returns"]]} {f["method"]}({", ".join(params)});  // {f["name"]}\n')
+    out.append("};\n\n}; };\n")
+    return "".join(out)
 
 
 def localized(values):
@@ -180,8 +221,12 @@ def check_idl(functions, methods):
     return problems
 
 
-def write(path, text):
+def write(path, text, only_if_changed=False):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    if only_if_changed and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
@@ -193,7 +238,9 @@ def main(argv):
     command, table_path = argv[1], argv[2]
     try:
         functions = load(table_path)
-        if command == "xcu":
+        if command == "idl":
+            write(argv[3], idl(functions), only_if_changed=True)
+        elif command == "xcu":
             write(argv[3], xcu(functions))
         elif command == "reference":
             write(argv[3], reference(functions))

@@ -1,9 +1,11 @@
-"""The generator refuses an incomplete or inconsistent function table, and reports IDL mismatches.
+"""The generator refuses an incomplete or inconsistent function table, generates the add-in's IDL from it,
+and reports IDL mismatches.
 
 usage: test_generate.py GENERATOR TABLE
 """
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -96,6 +98,94 @@ class Validation(unittest.TestCase):
     def test_method_naming_rule(self):
         self.assertEqual(generate.method_for("KPI.ROI"), "roi")
         self.assertEqual(generate.method_for("KPI.CONVERSION.CI"), "CONVERSION_CI")
+
+
+ARRAY_WITH_DOCUMENT = '''[[function]]
+name = "KPI.COHORT"
+method = "cohort"
+returns = "array"
+document = true
+category = "Add-In"
+en = "Cohorts."
+id = "Kohort."
+errors = "Err:502 when grain is unknown."
+example = { formula = "=KPI.COHORT(A2:A9;B2:B9)", result = "a table" }
+  [[function.argument]]
+  name = "customerIds"
+  en_name = "customer_ids"
+  id_name = "id_pelanggan"
+  en = "Customer IDs."
+  id = "ID pelanggan."
+  [[function.argument]]
+  name = "grain"
+  en_name = "grain"
+  id_name = "satuan"
+  en = "Optional. Grain."
+  id = "Opsional. Satuan."
+  optional = true
+'''
+TEXT_RESULT = NO_ARGUMENTS.replace('method = "version"\n', 'method = "version"\nreturns = "text"\n')
+
+
+def idl_signatures(text):
+    """{method: declaration} of the generated interface, its comments left out."""
+    body = re.search(r"interface XKpiFunctions : com::sun::star::uno::XInterface\n\{\n(.*?)\n\};", text, re.S)
+    declarations = (line.split("//")[0].strip() for line in body.group(1).splitlines())
+    return {re.search(r"(\w+)\(", d).group(1): d for d in declarations if d}
+
+
+class GeneratedIdl(unittest.TestCase):
+    def test_each_row_is_one_method_with_its_result_type_document_and_any_arguments_in_table_order(self):
+        result, text = run(GOOD_ROW + ARRAY_WITH_DOCUMENT + TEXT_RESULT, command="idl", output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("module org { module kpifunctions {\n", text)
+        self.assertTrue(text.endswith("};\n\n}; };\n"))
+        self.assertEqual(list(idl_signatures(text).items()), [
+            ("roi", "double roi([in] any gain);"),
+            ("cohort", "sequence< sequence< any > > cohort([in] com::sun::star::beans::XPropertySet document, "
+                       "[in] any customerIds, [in] any grain);"),
+            ("version", "string version();"),
+        ])
+
+    def test_unknown_result_type_is_refused(self):
+        result = run(GOOD_ROW.replace('method = "roi"\n', 'method = "roi"\nreturns = "percent"\n'), command="idl")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("KPI.ROI: returns 'percent' is not one of number, array, text", result.stderr)
+
+    def test_document_that_is_not_a_flag_is_refused(self):
+        result = run(GOOD_ROW.replace('method = "roi"\n', 'method = "roi"\ndocument = "yes"\n'), command="idl")
+        self.assertIn("KPI.ROI: document is true or false", result.stderr)
+
+    def test_argument_name_that_unoidl_write_rejects_is_refused(self):
+        result = run(GOOD_ROW.replace('  name = "gain"', '  name = "net_gain"'), command="idl")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("argument net_gain is not a camelCase IDL name", result.stderr)
+
+    def test_the_real_table_gives_every_method_with_the_parameters_check_idl_expects(self):
+        functions = generate.load(TABLE)
+        signatures = idl_signatures(generate.idl(functions))
+        self.assertEqual(list(signatures), [f["method"] for f in functions])
+        methods = {m: re.findall(r"\[in\] any (\w+)", d) for m, d in signatures.items()}
+        self.assertEqual(generate.check_idl(functions, methods), [])
+        # the table's special rows, as Calc calls them
+        self.assertTrue(signatures["CONVERSION_CI"].startswith("sequence< sequence< any > > CONVERSION_CI("))
+        self.assertIn("periods([in] com::sun::star::beans::XPropertySet document, [in] any customerIds",
+                      signatures["periods"])
+        self.assertEqual(signatures["version"], "string version();")
+
+    def test_an_unchanged_interface_is_not_rewritten_so_nothing_recompiles(self):
+        with tempfile.TemporaryDirectory() as directory:
+            out = os.path.join(directory, "XKpiFunctions.idl")
+            subprocess.run([sys.executable, GENERATOR, "idl", TABLE, out], check=True)
+            os.utime(out, (1, 1))
+            subprocess.run([sys.executable, GENERATOR, "idl", TABLE, out], check=True)
+            self.assertEqual(os.stat(out).st_mtime, 1)
+            with open(out, "a") as f:
+                f.write("// edited\n")
+            subprocess.run([sys.executable, GENERATOR, "idl", TABLE, out], check=True)
+            self.assertNotEqual(os.stat(out).st_mtime, 1)
+            with open(out) as f:
+                self.assertEqual(f.read(), generate.idl(generate.load(TABLE)))
 
 
 class IdlComparison(unittest.TestCase):
