@@ -122,6 +122,11 @@ void arguments::record(error e)
 
 double arguments::number(const uno::Any& value, std::string_view argument)
 {
+    return guarded([&] { return number_of(value, argument); }); // an error's message allocates
+}
+
+double arguments::number_of(const uno::Any& value, std::string_view argument)
+{
     switch (value.getValueTypeClass()) {
     case uno::TypeClass_DOUBLE:
         return double_in(value);

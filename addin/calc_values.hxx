@@ -38,8 +38,13 @@ namespace kpi::calc {
         return 519; // #VALUE!
     case error_kind::not_available:
         return 0x7fff; // #N/A
+    case error_kind::internal:
+        // Err:514, "Internal overflow" (FormulaError::StackOverflow): an error the spec gives no input, so
+        // that out of memory or a bug is never taken for text in an argument (#VALUE!); Calc's help names
+        // too much data as its cause, which is what runs a function out of memory.
+        return 514;
     }
-    return 519;
+    return 514;
 }
 
 /// The double Calc reads as an error: a quiet NaN carrying the error code in the low 32 bits of its
@@ -140,27 +145,29 @@ public:
     template <class Parse>
     [[nodiscard]] auto option(const css::uno::Any& value, std::string_view argument, Parse&& parse)
     {
-        auto parsed = parse(word(value, argument));
-        using option_type = std::decay_t<decltype(*parsed)>;
-        if (!parsed) {
-            record(parsed.error());
-            return option_type{};
-        }
-        return *parsed;
+        using option_type = std::decay_t<decltype(*parse(std::string{}))>;
+        return guarded([&]() -> option_type {
+            auto parsed = parse(word(value, argument));
+            if (!parsed) {
+                record(parsed.error());
+                return option_type{};
+            }
+            return *parsed;
+        });
     }
 
-    /// Calls the core with the read arguments and converts its result for Calc; never throws into Calc.
-    template <class F, class... Args> [[nodiscard]] auto call(F&& core_function, Args&&... args)
+    /// Calls the core with the read arguments and converts its result for Calc. The add-in's boundary:
+    /// whatever it catches (std::bad_alloc, another exception: a bug) is error_kind::internal, never an
+    /// exception into Calc.
+    template <class F, class... Args> [[nodiscard]] auto call(F&& core_function, Args&&... args) noexcept
     {
         using core_result = decltype(std::forward<F>(core_function)(std::forward<Args>(args)...));
-        if (failure_)
-            return to_calc(core_result(*failure_));
         try {
+            if (failure_)
+                return to_calc(core_result(*failure_));
             return to_calc(std::forward<F>(core_function)(std::forward<Args>(args)...));
         } catch (...) {
-            // bad_alloc and the like: an error in the cell, never an exception into Calc (and nothing here
-            // that allocates a message).
-            return to_calc(core_result(error{error_kind::wrong_type, {}}));
+            return internal_failure<core_result>();
         }
     }
 
@@ -170,18 +177,30 @@ public:
 private:
     void record(error e);
 
-    /// Runs a reader that allocates; out of memory, it records #VALUE! (without allocating a message) and
-    /// gives an empty input, so that no exception reaches Calc.
-    template <class Read> auto guarded(Read&& read) -> decltype(read())
+    /// Runs a reader; when it throws (out of memory, a bug), it records error_kind::internal (without
+    /// allocating a message) and gives an empty input, so that no exception reaches Calc.
+    template <class Read> auto guarded(Read&& read) noexcept -> decltype(read())
     {
         try {
             return read();
         } catch (...) {
             if (!failure_)
-                failure_.emplace(error{error_kind::wrong_type, {}});
+                failure_.emplace(error{error_kind::internal, {}});
             return {};
         }
     }
+    /// What Calc shows for an internal failure: Err:514, allocating nothing for a number. An array that
+    /// cannot be allocated either is the empty array.
+    template <class CoreResult> [[nodiscard]] static auto internal_failure() noexcept
+    {
+        using calc_result = decltype(to_calc(std::declval<const CoreResult&>()));
+        try {
+            return to_calc(CoreResult(error{error_kind::internal, {}}));
+        } catch (...) {
+            return calc_result{};
+        }
+    }
+    [[nodiscard]] double number_of(const css::uno::Any& value, std::string_view argument);
     [[nodiscard]] numeric_cells values_of(const css::uno::Any& value, std::string_view argument);
     [[nodiscard]] std::vector<std::uint32_t> ids_of(const css::uno::Any& value, std::string_view argument,
                                                     id_table& table);

@@ -47,6 +47,10 @@ def load(path):
     for key in ("en", "id"):
         if not range_errors.get(key):
             raise TableError(f"{path}: [range_errors] misses '{key}'")
+    internal_error = table.get("internal_error", {})
+    for key in ("en", "id"):
+        if not internal_error.get(key):
+            raise TableError(f"{path}: [internal_error] misses '{key}'")
     seen = set()
     for row in functions:
         name = row.get("name", "?")
@@ -76,6 +80,7 @@ def load(path):
                 raise TableError(f"{where}: argument {arg['name']} is not a camelCase IDL name")
         if row.get("argument"):  # every argument takes a range, which may hold an error cell
             row["range_errors"] = range_errors
+        row["internal_error"] = internal_error  # every function, once in the reference's introduction
     return functions
 
 
@@ -155,6 +160,8 @@ def reference(functions):
     out = ["# KPI Functions — function reference", "",
            "Generated from `addin/functions.toml`. Arguments are separated by `;` as in Calc's English",
            "formula syntax. Rates are fractions: format the cell as a percentage.", "",
+           f'**Every function:** {functions[0]["internal_error"]["en"]} '
+           f'*Indonesia:* {functions[0]["internal_error"]["id"]}', "",
            "| function | what it computes |", "|---|---|"]
     for f in functions:
         anchor = f["name"].lower().replace(".", "")

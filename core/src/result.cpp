@@ -19,6 +19,8 @@ std::string_view to_string(error_kind kind) noexcept
         return "wrong type";
     case error_kind::not_available:
         return "not available";
+    case error_kind::internal:
+        return "internal error";
     }
     return "unknown error";
 }

@@ -34,6 +34,9 @@ example = { formula = "=KPI.ROI(150;100)", result = "0.5" }
 RANGE_ERRORS = '''[range_errors]
 en = "Error cells give Err:504."
 id = "Sel galat menghasilkan Err:504."
+[internal_error]
+en = "Err:514 is the extension's own failure."
+id = "Err:514 adalah kegagalan ekstensi."
 '''
 NO_ARGUMENTS = '''[[function]]
 name = "KPI.VERSION"
@@ -86,6 +89,20 @@ class Validation(unittest.TestCase):
     def test_missing_range_errors_are_refused(self):
         self.assertIn("[range_errors] misses 'en'", run(GOOD_ROW, shared="").stderr)
         self.assertIn("[range_errors] misses 'id'", run(GOOD_ROW, shared=RANGE_ERRORS.replace("id = ", "# ")).stderr)
+
+    def test_missing_internal_error_is_refused(self):
+        without_english = RANGE_ERRORS.replace('en = "Err:514', '# en = "Err:514')
+        self.assertIn("[internal_error] misses 'en'", run(GOOD_ROW, shared=without_english).stderr)
+        without_indonesian = RANGE_ERRORS.replace('id = "Err:514', '# id = "Err:514')
+        self.assertIn("[internal_error] misses 'id'", run(GOOD_ROW, shared=without_indonesian).stderr)
+
+    def test_internal_error_is_said_once_in_the_introduction_in_both_languages(self):
+        result, reference = run(GOOD_ROW + NO_ARGUMENTS, command="reference", output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("\n**Every function:** Err:514 is the extension's own failure. "
+                      "*Indonesia:* Err:514 adalah kegagalan ekstensi.\n", reference)
+        self.assertEqual(reference.count("Err:514"), 2)
+        self.assertLess(reference.index("Err:514"), reference.index("## KPI.ROI"))
 
     def test_range_errors_follow_the_errors_of_each_function_with_an_argument_in_both_languages(self):
         result, reference = run(GOOD_ROW + NO_ARGUMENTS, command="reference", output=True)

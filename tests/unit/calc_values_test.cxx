@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <new>
+#include <stdexcept>
 
 namespace uno = css::uno;
 using kpi::error_kind;
@@ -50,6 +51,7 @@ TEST(CalcErrorCode, EachKindHasTheErrorTheSpecNames)
     EXPECT_EQ(kpi::calc::calc_error_code(error_kind::no_result), 503u);        // #NUM!
     EXPECT_EQ(kpi::calc::calc_error_code(error_kind::wrong_type), 519u);       // #VALUE!
     EXPECT_EQ(kpi::calc::calc_error_code(error_kind::not_available), 0x7fffu); // #N/A
+    EXPECT_EQ(kpi::calc::calc_error_code(error_kind::internal), 514u);         // Err:514
 }
 
 TEST(ToCalc, ValuesPassAndErrorsBecomeErrorValues)
@@ -254,11 +256,62 @@ TEST(Call, ArgumentErrorWinsOverTheCoreAndSkipsIt)
     EXPECT_FALSE(called);
 }
 
-TEST(Call, ExceptionsNeverEscapeIntoCalc)
+TEST(Call, OutOfMemoryIsTheInternalErrorNotValue)
 {
     arguments args{"TEST"};
     const double v = args.call([]() -> kpi::result<double> { throw std::bad_alloc(); });
-    EXPECT_EQ(error_code_of(v), 519u);
+    EXPECT_EQ(error_code_of(v), 514u); // Err:514, not #VALUE! (which says an argument is text)
+}
+
+TEST(Call, AnyOtherExceptionIsTheInternalError)
+{
+    arguments args{"TEST"};
+    EXPECT_EQ(error_code_of(args.call([]() -> kpi::result<double> { throw std::logic_error("a bug"); })),
+              514u);
+    EXPECT_EQ(error_code_of(args.call([]() -> kpi::result<double> { throw 42; })), 514u);
+}
+
+TEST(Call, AnArrayFunctionThatThrowsIsTheInternalErrorInItsCells)
+{
+    arguments args{"TEST"};
+    const auto grid = args.call([]() -> kpi::result<kpi::grid> { throw std::bad_alloc(); });
+    ASSERT_EQ(grid.getLength(), 1);
+    ASSERT_EQ(grid[0].getLength(), 1);
+    EXPECT_EQ(error_code_of(grid[0][0].get<double>()), 514u);
+
+    const auto bounds = args.call([]() -> kpi::result<kpi::interval> { throw std::runtime_error("bug"); });
+    ASSERT_EQ(bounds.getLength(), 1);
+    ASSERT_EQ(bounds[0].getLength(), 2);
+    EXPECT_EQ(error_code_of(bounds[0][0].get<double>()), 514u);
+    EXPECT_EQ(error_code_of(bounds[0][1].get<double>()), 514u);
+}
+
+TEST(Call, AReaderThatThrowsIsTheInternalErrorAndTheCoreIsNotCalled)
+{
+    arguments args{"TEST"};
+    const auto grain =
+        args.option(uno::Any(OUString("month")), "grain",
+                    [](std::string_view) -> kpi::result<kpi::period_grain> { throw std::bad_alloc(); });
+    ASSERT_TRUE(args.failure());
+    EXPECT_EQ(args.failure()->kind, error_kind::internal);
+    bool called = false;
+    const double v = args.call(
+        [&](kpi::period_grain) -> kpi::result<double> {
+            called = true;
+            return 1.0;
+        },
+        grain);
+    EXPECT_EQ(error_code_of(v), 514u);
+    EXPECT_FALSE(called);
+}
+
+TEST(Call, AnArgumentErrorBeforeAnInternalFailureIsTheOneShown)
+{
+    arguments args{"TEST"};
+    (void)args.number(uno::Any(OUString("x")), "a"); // #VALUE!, recorded first
+    (void)args.option(uno::Any(OUString("month")), "grain",
+                      [](std::string_view) -> kpi::result<int> { throw std::bad_alloc(); });
+    EXPECT_EQ(error_code_of(args.call([]() -> kpi::result<double> { return 1.0; })), 519u);
 }
 
 } // namespace

@@ -35,6 +35,7 @@ TEST(ErrorKind, EveryKindHasAName)
     EXPECT_EQ(kpi::to_string(kpi::error_kind::no_result), "no real result");
     EXPECT_EQ(kpi::to_string(kpi::error_kind::wrong_type), "wrong type");
     EXPECT_EQ(kpi::to_string(kpi::error_kind::not_available), "not available");
+    EXPECT_EQ(kpi::to_string(kpi::error_kind::internal), "internal error");
 }
 
 TEST(Result, HoldsEitherAValueOrAnError)

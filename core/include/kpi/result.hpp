@@ -17,6 +17,8 @@ enum class error_kind {
     no_result,        ///< the result has no real value (Calc: #NUM!)
     wrong_type,       ///< text or another non-number where a number is required (Calc: #VALUE!)
     not_available,    ///< no value exists for this cell, e.g. a cohort period not reached (Calc: #N/A)
+    internal,         ///< a failure of the add-in, not of the input: out of memory, a bug (Calc: Err:514).
+                      ///< No core function returns it: the add-in reports so what it catches at its boundary
 };
 
 /// The name of a kind as written in messages and tests: "division by zero", "invalid argument", ...
