@@ -5,8 +5,8 @@ The kinds: text, empty text, a blank cell, booleans, error cells referenced and 
 numbers (a denormal too), negative zero, 30,000 characters, emoji, Arabic and combining marks, 2-D ranges,
 ranges of the wrong size, an inline array, a whole column, dates far outside Calc's range, an error inside a
 range and an argument left empty; in a list position (the spec's R, I and D, and the columns read row by row
-with them) each scalar kind again as one cell of a list of the right size; and every function with too few
-and with too many arguments.
+with them) each scalar kind again as one cell of a list of the right size; every list of a function as a
+whole column at once; and every function with too few and with too many arguments.
 
 Each cell must show a finite number or the error that the spec gives for that kind of input in that kind of
 argument (`expected`), never anything else: a raw NaN or infinity cannot reach a cell without an error. The
@@ -100,6 +100,10 @@ VALS_CELLS = {"A2": ("formula", "=FALSE()"), "A3": ("formula", "=1/0"), "A4": ("
 VALS_BLOCK = ("B1", [[1, "a", 2], [None, 3, "b"], [4, 5, 6]])  # 2-D: numbers, text, an empty cell
 VALS_SHORT = ("F1", [[46023], [46054]])  # 2 cells: fewer than any example's list
 VALS_COLUMN = ("H1", [[46023], [46054], [46060]])  # the rest of column H is empty
+VALS_ID_COLUMN = ("I1", [["a"], ["b"], ["a"]])  # and of column I
+# Every list of a function as a whole column, as a user types =KPI.COHORT(A:A;B:B): IDs from column I, dates
+# and numbers from column H.
+WHOLE_COLUMNS = {"P": "$Vals.$I:$I", "D": WHOLE_COLUMN, "C": WHOLE_COLUMN}
 
 KINDS = [
     Kind("text", '"abc"', ("text", "abc"), "text"),
@@ -248,7 +252,7 @@ class Batch:
         self.calls_sheet, self.vals = sheets.getByName("Calls"), sheets.getByName("Vals")
         for address, content in VALS_CELLS.items():
             write_cell(self.vals.getCellRangeByName(address), content)
-        for top_left, rows in (VALS_BLOCK, VALS_SHORT, VALS_COLUMN):
+        for top_left, rows in (VALS_BLOCK, VALS_SHORT, VALS_COLUMN, VALS_ID_COLUMN):
             start = self.vals.getCellRangeByName(top_left).getCellAddress()
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
@@ -422,6 +426,12 @@ class EveryBadInput(OfficeTestCase):
                 # Calc stops at an error cell inside a range: Err:504; any other cell is read as the spec says.
                 batch.add(formula(args), ERR504 if kind.nature == "error" else numbers, f"{kind.name} in a list",
                           where)
+        paired = [p for p, role in enumerate(kinds) if role in PAIRED]
+        if paired:
+            args = example + [""] * (paired[-1] + 1 - len(example))
+            for p in paired:
+                args[p] = WHOLE_COLUMNS[kinds[p]]
+            whole_columns.add(formula(args), numbers, "every list a whole column", "the lists read together")
         # Too few arguments, from none to all but the last required one: the add-in gets void, #VALUE!.
         for count in range(required):
             batch.add(formula(example[:count]), VALUE, "too few arguments")
@@ -460,11 +470,12 @@ class EveryBadInput(OfficeTestCase):
             whole_columns.close()
         elapsed = time.perf_counter() - started
         positions = sum(len(k) for k in ARGUMENT_KINDS.values())
+        lists = sum(k in LISTS for ks in ARGUMENT_KINDS.values() for k in ks)
         print(f"\nbad input: {calls} calls of {len(self.table)} functions in {elapsed:.1f} s: {len(KINDS)} kinds "
-              f"of value in each of {positions} argument positions (the whole column in {once}), each scalar "
-              f"kind again as a cell of a list in the {sum(k in LISTS for ks in ARGUMENT_KINDS.values() for k in ks)}"
-              f" list positions, too few and too many arguments: {len(kinds_seen)} kinds of call in all; every "
-              f"call but the {once} whole-column ones ({once_seconds:.1f} s) recalculated and compared", flush=True)
+              f"of value in each of {positions} argument positions, each scalar kind again as a cell of a list in "
+              f"the {lists} list positions, every list a whole column, too few and too many arguments: "
+              f"{len(kinds_seen)} kinds of call in all; every call but the {once} with a whole column "
+              f"({once_seconds:.1f} s) recalculated and compared", flush=True)
         print("calls per kind: " + "; ".join(f"{k} {n}" for k, n in sorted(kinds_seen.items())), flush=True)
         print("first cells: " + "; ".join(f"{k} {n}" for k, n in sorted(outcomes.items())), flush=True)
         self.assertFalse(failures, f"{len(failures)} of {calls} calls:\n" + "\n".join(failures[:60]))
