@@ -132,7 +132,9 @@ result<double> pace(double actual, double target, double period_start, double pe
         return days.error();
     if (auto e = check.nonzero_denominator(target, "target"))
         return *e;
-    return check.finite_result(actual / days->elapsed * days->total / target);
+    // Attainment so far times the days of the period per day elapsed (>= 1): actual / elapsed first would
+    // underflow to 0 for a period of 1e308 days, where the projection on the last day is the attainment.
+    return check.finite_result(actual / target * (days->total / days->elapsed));
 }
 
 result<double> required_per_day(double actual, double target, double period_start, double period_end,

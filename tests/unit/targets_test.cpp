@@ -107,6 +107,14 @@ TEST(Pace, TimeOfDayIsIgnored)
                      *kpi::pace(96000, 260000, nov1, nov30, nov12));
 }
 
+TEST(Pace, OnTheLastDayOfAnyPeriodItIsTheAttainment)
+{
+    // Found by the fuzz target of the targets: 2.2e-16 / 1.8e308 elapsed days underflowed to 0, so a period
+    // from -1.8e308 projected 0 instead of the attainment of 1 on its last day.
+    EXPECT_EQ(*kpi::pace(0x1p-52, 0x1p-52, -1.7976931348623157e308, nov30, nov30), 1.0);
+    EXPECT_EQ(*kpi::pace(3, 4, nov1, nov30, nov30), 0.75);
+}
+
 TEST(Pace, Errors)
 {
     expect_error(kpi::pace(1, 10, nov1, nov30, nov30 + 1), error_kind::invalid_argument, "KPI.PACE");
