@@ -26,12 +26,13 @@ result<double> customer_lifetime_value(double margin, double retention, double d
         return fail(error_kind::invalid_argument, check.function, "timing", "must be 0, 1 or 2", timing);
     const auto when = static_cast<clv_timing>(static_cast<int>(timing));
 
-    // The first margin's factor: r/(1+d) when it is excluded from period 0, 1 when earned now, 1/(1+d)
-    // when earned at the end of the first period. Each later margin is q = r/(1+d) times the one before.
+    // The first margin's present value: m r/(1+d) when it is excluded from period 0, m when earned now,
+    // m/(1+d) when earned at the end of the first period. Each later margin is q = r/(1+d) times the one
+    // before. (m r before the division: r/(1+d) of a denormal r has too few digits, and the value may not.)
     const double growth = 1 + discount_rate;
-    const double first = when == clv_timing::first_margin_excluded   ? retention / growth
-                         : when == clv_timing::first_margin_included ? 1.0
-                                                                     : 1.0 / growth;
+    const double first = when == clv_timing::first_margin_excluded   ? margin * retention / growth
+                         : when == clv_timing::first_margin_included ? margin
+                                                                     : margin / growth;
     // 1 + d - r, rounded once: the sum of 1 + d first loses the digits of a small d that the difference
     // with a retention near 1 consists of (r = 1, d = 1e-20 is 1e-20, not 0).
     compensated_sum one_plus_d_minus_r;
@@ -68,7 +69,7 @@ result<double> customer_lifetime_value(double margin, double retention, double d
     // 1 - q = (1 + d - r) / (1 + d) and q^T = exp(T ln(1 - (1 - q))): no 1 - q of a q near 1.
     const double one_minus_q = std::min(1.0, denominator / growth); // q >= 0, whatever the rounding
     const double sum = one_minus_q == 0 ? count : -std::expm1(count * std::log1p(-one_minus_q)) / one_minus_q;
-    return check.finite_result(margin * first * sum);
+    return check.finite_result(first * sum);
 }
 
 } // namespace kpi

@@ -87,6 +87,16 @@ TEST(CustomerLifetimeValue, TruncatedSumWithRetentionNearOne)
     expect_near_exact(kpi::customer_lifetime_value(1, 1, 1e-20, 2, 5), 5.0);
 }
 
+TEST(CustomerLifetimeValue, ADenormalRetentionStillGivesTheValue)
+{
+    // One period of a margin of 1e300 kept with the smallest retention, 2^-1074, at d = 1: m r / (1 + d),
+    // exactly 2.470328229206233e-24 (Python's fractions). r / (1 + d) first rounded to 0 and gave 0, while
+    // the endless sum gave the value (found by the fuzz target of customer value, tests/fuzz).
+    using kpi::testing::expect_near_exact;
+    expect_near_exact(kpi::customer_lifetime_value(1e300, 5e-324, 1, 0, 1), 2.470328229206233e-24);
+    expect_near_exact(kpi::customer_lifetime_value(1e300, 5e-324, 1, 0, std::nullopt), 2.470328229206233e-24);
+}
+
 TEST(CustomerLifetimeValue, Errors)
 {
     expect_error(kpi::customer_lifetime_value(10, 1, 0, 0, std::nullopt), error_kind::division_by_zero,
