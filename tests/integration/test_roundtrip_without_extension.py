@@ -8,13 +8,14 @@ KPI.FUNNEL, KPI.COHORT and KPI.PERIODS over cells; one over more rows than its r
 and every function's reference example from addin/functions.toml (array results as array formulas over the
 size of their result).
 
-What Calc 7.4 does, step by step (each pinned by a test below):
+What Calc 7.4 does, step by step (each pinned by a test below; LibreOffice 26.8 does the same):
 - Without the extension the formulas read with the KPI names in lower case, an array formula keeps its range:
-  =kpi.roi(A2;B2), {=kpi.conversion_ci(A1;B1)} (the stored name, not KPI.CONVERSION.CI). Most KPI cells show
-  #NAME? (error 525) at once, at the default "Never recalculate" on file load: in .ods every one whose result
-  is a number or an error, in .xlsx every array formula and every cell whose result was an error. The others
-  keep showing their last result until a hard recalculation, or "Always recalculate", turns them to #NAME? too:
-  in .ods a text result (=IF(KPI.ROI(A2;B2)>0;"up";"down"), KPI.VERSION()), in .xlsx a number or a text.
+  =kpi.roi(A2;B2), {=kpi.conversion_ci(A1;B1)} (the name the file stores: in .xlsx of LibreOffice 25.2 and
+  later the display name, {=kpi.conversion.ci(A1;B1)}). Most KPI cells show #NAME? (error 525) at once, at
+  the default "Never recalculate" on file load: in .ods every one whose result is a number or an error, in
+  .xlsx every array formula and every cell whose result was an error. The others keep showing their last
+  result until a hard recalculation, or "Always recalculate", turns them to #NAME? too: in .ods a text result
+  (=IF(KPI.ROI(A2;B2)>0;"up";"down"), KPI.VERSION()), in .xlsx a number or a text.
 - Saved there, the file stores every formula with the names in lower case (of:=kpi.roi([.A2];[.B2]),
   <f>kpi.roi(A2,B2)</f>) and every array formula with its range, and #NAME? as the result of every cell that
   showed it.
@@ -70,6 +71,18 @@ KPI_NAME = re.compile(r"KPI\.[A-Z_.]+(?=\()")
 def lower_kpi_names(formula):
     """The formula with the KPI names in lower case, as an office without the extension keeps it."""
     return KPI_NAME.sub(lambda match: match.group(0).lower(), formula)
+
+
+def names_stored(path):
+    """{API name: name stored in the file} of every function: the API's name is KPI.CONVERSION_CI; .ods stores
+    it so, and .xlsx of LibreOffice 7.4 too, where 25.2 and later store the display name, KPI.CONVERSION.CI."""
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read("content.xml" if path.endswith(".ods") else "xl/worksheets/sheet1.xml").decode()
+    names = {}
+    for function in function_table():
+        api = "KPI." + function["method"].upper()
+        names[api] = function["name"] if function["name"] + "(" in text and api + "(" not in text else api
+    return names
 
 
 def as_stored(value):
@@ -241,7 +254,7 @@ class WithoutTheExtension(unittest.TestCase):
         original.recalculate()
         cls.before["edit"] = cls.states(original)  # what the edited workbook computes with the extension
 
-        cls.stored, cls.without, cls.back = {}, {}, {}
+        cls.stored, cls.without, cls.back, cls.names = {}, {}, {}, {}
         for extension, filter_name in FORMATS.items():
             original.save(os.path.join(directory, f"edited.{extension}"), filter_name)
             cls.stored[extension, "edit", "original"] = stored_cells(os.path.join(directory, f"edited.{extension}"),
@@ -253,6 +266,7 @@ class WithoutTheExtension(unittest.TestCase):
             saved = os.path.join(directory, f"original.{extension}")
             original.save(saved, filter_name)
             cls.stored[extension, "open and save", "original"] = stored_cells(saved, cls.addresses)
+            cls.names[extension] = names_stored(saved)
 
             for journey in JOURNEYS:
                 # "open and save": opened without the extension and saved as it is; "edit": opened, an input
@@ -293,12 +307,16 @@ class WithoutTheExtension(unittest.TestCase):
     def in_array(self, address):
         return ":" in self.before["open and save"][address].array
 
+    def formula_without(self, extension, formula):
+        """The formula as the office without the extension reads it: the stored names, in lower case."""
+        return lower_kpi_names(KPI_NAME.sub(lambda match: self.names[extension][match.group(0)], formula))
+
     def shown_without(self, extension, state, address):
         """What the office without the extension shows for a cell whose state with it was `state`, opened at
         "Never recalculate": the last result (.ods: a text; .xlsx: a number or a text, outside an array
         formula) or #NAME?; the formula with the names in lower case, the UI showing the stored name."""
-        formulas = {"formula": lower_kpi_names(state.formula),
-                    "formula_local": lower_kpi_names(state.formula).replace(";", ",")}  # en-US separators
+        formula = self.formula_without(extension, state.formula)
+        formulas = {"formula": formula, "formula_local": formula.replace(";", ",")}  # en-US separators
         keeps = not self.in_array(address) and (state.result == TEXT_RESULT if extension == "ods"
                                                 else state.result != ERROR_RESULT)
         if keeps:
@@ -343,7 +361,8 @@ class WithoutTheExtension(unittest.TestCase):
             for address, state in self.without[key].items():
                 with self.subTest(step=key, cell=address):
                     self.assertEqual((state.error, state.text), (NAME, "#NAME?"))
-                    self.assertEqual(state.formula, lower_kpi_names(self.before["open and save"][address].formula))
+                    self.assertEqual(state.formula,
+                                     self.formula_without(key[0], self.before["open and save"][address].formula))
                     self.assertEqual(state.array, self.before["open and save"][address].array)
 
     # ---- the file saved without the extension ----
