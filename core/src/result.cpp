@@ -55,4 +55,11 @@ error fail(error_kind kind, std::string_view function, std::string_view argument
     return error{kind, std::move(message)};
 }
 
+// First version: the message as the core writes it, in English for both languages, until the core's messages
+// come from one table in both languages (issue 9).
+std::string explain(const error& failure, language /*lang*/)
+{
+    return failure.message;
+}
+
 } // namespace kpi

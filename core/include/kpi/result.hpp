@@ -37,6 +37,13 @@ struct error
 [[nodiscard]] error fail(error_kind kind, std::string_view function, std::string_view argument,
                          std::string_view problem, std::optional<double> value = std::nullopt);
 
+/// The languages in which an error is explained: the UI languages the extension speaks.
+enum class language { en, id };
+
+/// The error's reason for the user in `lang`: what is wrong, with the argument's name and the value that
+/// failed, and what to do. The text of Data > KPI > Explain Error and of org.kpifunctions.ErrorExplainer.
+[[nodiscard]] std::string explain(const error& failure, language lang);
+
 /// Either a value of type T or an error.
 template <class T> class [[nodiscard]] result
 {
