@@ -27,7 +27,7 @@ esac
 logs=$compat_dir/logs-$office
 mirror=${KPI_COMPAT_MIRROR:-http://deb.debian.org/debian}
 # What the suites need besides the office: pandas (raw data, periods, sheet builder), the Python script provider
-# (the README's macro), the Indonesian UI (menu and wizard texts), a font with the glyphs the PDFs use.
+# (docs/sheet-builder.md's macro), the Indonesian UI (menu and wizard texts), a font with the glyphs the PDFs use.
 packages=(libreoffice-calc-nogui python3-uno python3-pandas libreoffice-script-provider-python libreoffice-l10n-id
           fonts-dejavu-core)
 stamp=$root/.kpi-compat-ready # written last: a chroot without it is an interrupted one
