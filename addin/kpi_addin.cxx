@@ -305,6 +305,15 @@ public:
                          args.number(orders, "orders"));
     }
 
+    double SAL_CALL AOV_IDS(const uno::Any& amounts, const uno::Any& order_ids) override
+    {
+        arguments args{"KPI.AOV.IDS"};
+        kpi::id_table table;
+        const auto values = args.column(amounts, "amounts");
+        const auto orders = args.ids(order_ids, "order_ids", table);
+        return args.call(kpi::average_order_value_from_ids, values, orders, table.size());
+    }
+
     double SAL_CALL marketshare(const uno::Any& own_sales, const uno::Any& market_sales) override
     {
         arguments args{"KPI.MARKETSHARE"};

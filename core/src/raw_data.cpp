@@ -240,6 +240,30 @@ result<double> purchase_frequency(id_span customers, std::size_t customer_count,
     return static_cast<double>(counts->orders) / static_cast<double>(counts->customers);
 }
 
+result<double> average_order_value_from_ids(value_span amounts, id_span order_ids, std::size_t id_count)
+{
+    const checker check{"KPI.AOV.IDS"};
+    if (auto e = same_length(check, amounts.size(), "amounts", order_ids.size(), "order_ids"))
+        return *e;
+    std::vector<bool> seen(id_count, false);
+    std::size_t orders = 0;
+    compensated_sum revenue;
+    for (std::size_t row = 0; row < order_ids.size(); ++row) {
+        const std::uint32_t order = order_ids[row];
+        if (order == no_id || order >= id_count)
+            continue;
+        if (!seen[order]) {
+            seen[order] = true;
+            ++orders;
+        }
+        if (!std::isnan(amounts[row]))
+            revenue.add(amounts[row]);
+    }
+    if (orders == 0)
+        return fail(error_kind::division_by_zero, check.function, "order_ids", "has no IDs");
+    return check.finite_result(revenue.value() / static_cast<double>(orders));
+}
+
 result<cohort_measure> parse_cohort_measure(std::string_view word)
 {
     const std::string w = detail::lower_ascii(word);

@@ -4,8 +4,9 @@
 // 0...1; KPI.COHORT's cohort sizes and cells as counted here, its period-0 column equal to the cohort sizes
 // and #N/A exactly past the data; KPI.PERIODS's periods consecutive, its new customers summing to
 // KPI.DISTINCT of the dated IDs, each period's active and new customers equal to KPI.ACTIVE and
-// KPI.NEWPROSPECTS over that period; shuffling the rows changes no count (nor a sum beyond rounding); the
-// same result twice.
+// KPI.NEWPROSPECTS over that period; KPI.AOV.IDS times KPI.DISTINCT of the order IDs the sum of the amounts
+// of the rows with an order ID; shuffling the rows changes no count (nor a sum beyond rounding); the same
+// result twice.
 #include <kpi/calendar.hpp>
 #include <kpi/raw_data.hpp>
 
@@ -195,6 +196,9 @@ void check_wrong_lengths(const rows& r)
     const auto repeat = repeat_rate(r.customers, r.customer_count,
                                     order_column{id_span(r.orders.data(), r.size() - 1), r.order_count});
     KPI_REQUIRE(error_of(repeat, error_kind::wrong_type, "KPI.REPEATRATE"), "columns of different lengths");
+    const auto aov =
+        average_order_value_from_ids(value_span(r.amounts.data(), r.size() - 1), r.orders, r.order_count);
+    KPI_REQUIRE(error_of(aov, error_kind::wrong_type, "KPI.AOV.IDS"), "columns of different lengths");
 }
 
 // ---- RETENTION.IDS, CHURN.IDS, REPEATRATE, PURCHASEFREQ ----
@@ -270,6 +274,44 @@ void check_orders(const rows& r, const rows& shuffled, bool with_orders)
                 "KPI.PURCHASEFREQ", frequency, all_orders.size(), customers);
     if (!with_orders)
         KPI_REQUIRE(*frequency >= 1, "KPI.PURCHASEFREQ without order IDs is at least 1", frequency);
+}
+
+// ---- KPI.AOV.IDS ----
+
+void check_aov_ids(const rows& r, const rows& shuffled)
+{
+    const result<double> aov = average_order_value_from_ids(r.amounts, r.orders, r.order_count);
+    KPI_REQUIRE(same(aov, average_order_value_from_ids(r.amounts, r.orders, r.order_count)),
+                "KPI.AOV.IDS twice");
+    const result<double> distinct = distinct_count(r.orders, r.order_count);
+    // As summed here: the amounts of the rows with an order ID, and their magnitudes (in long double, whose
+    // range a sum of doubles cannot leave), which bound the rounding of any order of summation.
+    long double sum = 0, magnitude = 0;
+    for (std::size_t row = 0; row < r.size(); ++row)
+        if (has_id(r.orders[row], r.order_count) && !std::isnan(r.amounts[row])) {
+            sum += r.amounts[row];
+            magnitude += std::fabs(static_cast<long double>(r.amounts[row]));
+        }
+    if (whole_count(distinct, "KPI.DISTINCT") == 0) {
+        KPI_REQUIRE(error_of(aov, error_kind::division_by_zero, "KPI.AOV.IDS"), aov);
+        return;
+    }
+    if (!aov) {
+        // Only a sum that leaves the doubles on the way: a partial sum is at most the sum of the magnitudes.
+        KPI_REQUIRE(error_of(aov, error_kind::no_result, "KPI.AOV.IDS") &&
+                        !(magnitude < static_cast<long double>(std::numeric_limits<double>::max())),
+                    "KPI.AOV.IDS fails only for a sum too large", aov, static_cast<double>(magnitude));
+        return;
+    }
+    const long double revenue = static_cast<long double>(*aov) * static_cast<long double>(*distinct);
+    KPI_REQUIRE(std::isfinite(*aov) && fabsl(revenue - sum) <= 1e-12L * magnitude + 1e-300L,
+                "AOV.IDS x DISTINCT = the sum of the amounts", aov, distinct, static_cast<double>(sum));
+    const result<double> again =
+        average_order_value_from_ids(shuffled.amounts, shuffled.orders, r.order_count);
+    KPI_REQUIRE(again && fabsl(static_cast<long double>(*again) - static_cast<long double>(*aov)) *
+                                 static_cast<long double>(*distinct) <=
+                             1e-12L * magnitude + 1e-300L,
+                "KPI.AOV.IDS depends on the order of the rows beyond rounding", aov, again);
 }
 
 // ---- KPI.COHORT ----
@@ -617,6 +659,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 1:
         check_id_retention(r, in.ConsumeIntegralInRange<std::size_t>(0, r.size()));
         check_orders(r, shuffled, in.ConsumeBool());
+        check_aov_ids(r, shuffled);
         break;
     case 2:
     case 3: {

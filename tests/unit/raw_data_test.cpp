@@ -13,6 +13,7 @@ namespace {
 
 using kpi::error_kind;
 using kpi::testing::expect_error;
+using kpi::testing::inf;
 using kpi::testing::nan;
 
 /// An ID column from text cells ("" is an empty cell), interned into `table`.
@@ -146,6 +147,106 @@ TEST(RepeatRate, Errors)
                  error_kind::wrong_type, "KPI.REPEATRATE");
     expect_error(kpi::purchase_frequency({}, 0, std::nullopt), error_kind::division_by_zero,
                  "KPI.PURCHASEFREQ");
+}
+
+TEST(AverageOrderValueFromIds, RevenueOverDistinctOrderIds)
+{
+    kpi::id_table t;
+    // Five line items of three orders: INV-1 (100,000 + 50,000), INV-2, INV-3 (30,000 + 70,000).
+    const auto orders = column(t, {"INV-1", "inv-1", "INV-2", "INV-3", " INV-3 "});
+    const std::vector<double> amounts{100000, 50000, 200000, 30000, 70000};
+    EXPECT_EQ(*kpi::average_order_value_from_ids(amounts, orders, t.size()), 450000.0 / 3);
+}
+
+TEST(AverageOrderValueFromIds, ANumberAndTheTextOfItsDigitsAreOneOrder)
+{
+    kpi::id_table t;
+    const std::vector<std::uint32_t> orders{t.add_number(1001), t.add_utf8("1001"), t.add_number(1002)};
+    const std::vector<double> amounts{10, 20, 60};
+    EXPECT_EQ(*kpi::average_order_value_from_ids(amounts, orders, t.size()), 45.0);
+}
+
+TEST(AverageOrderValueFromIds, ARowWithoutAnOrderIdIsSkippedAmountAndAll)
+{
+    kpi::id_table t;
+    // The third row is a total row without an ID: counting it would double the revenue.
+    const auto orders = column(t, {"a", "a", "", "b", " "});
+    const std::vector<double> amounts{10, 20, 60, 30, 5};
+    EXPECT_EQ(*kpi::average_order_value_from_ids(amounts, orders, t.size()), 30.0);
+}
+
+TEST(AverageOrderValueFromIds, AnEmptyOrTextAmountStillCountsItsOrder)
+{
+    kpi::id_table t;
+    const auto orders = column(t, {"a", "b", "c"});
+    const std::vector<double> amounts{10, nan, 20};
+    EXPECT_EQ(*kpi::average_order_value_from_ids(amounts, orders, t.size()), 10.0);
+}
+
+TEST(AverageOrderValueFromIds, RefundRowsAreSummedAsCalcsSumSumsThem)
+{
+    kpi::id_table t;
+    const auto orders = column(t, {"a", "a", "b"});
+    const std::vector<double> refund{100, -20, 50};
+    EXPECT_EQ(*kpi::average_order_value_from_ids(refund, orders, t.size()), 65.0);
+    // 1E16 + 1 - 1E16: 0 added left to right, 1 compensated, as Calc's SUM gives it.
+    const std::vector<double> cancelling{1e16, 1, -1e16};
+    EXPECT_EQ(*kpi::average_order_value_from_ids(cancelling, orders, t.size()), 0.5);
+}
+
+TEST(AverageOrderValueFromIds, TimesTheDistinctOrdersIsTheRevenueOfTheRowsWithAnId)
+{
+    std::mt19937 random(7);
+    kpi::id_table t;
+    std::vector<std::uint32_t> orders;
+    std::vector<double> amounts;
+    double revenue = 0;
+    std::set<int> distinct;
+    for (int row = 0; row < 2000; ++row) {
+        const int order = static_cast<int>(random() % 300);
+        const bool has_id = random() % 10 != 0;
+        const double amount = static_cast<double>(random() % 500'000); // whole amounts: sums are exact
+        orders.push_back(has_id ? t.add_number(order) : kpi::id_table::no_id);
+        amounts.push_back(amount);
+        if (has_id) {
+            revenue += amount;
+            distinct.insert(order);
+        }
+    }
+    const auto aov = kpi::average_order_value_from_ids(amounts, orders, t.size());
+    ASSERT_TRUE(aov);
+    EXPECT_EQ(*aov, revenue / static_cast<double>(distinct.size()));
+    EXPECT_EQ(*kpi::distinct_count(orders, t.size()), static_cast<double>(distinct.size()));
+}
+
+TEST(AverageOrderValueFromIds, ColumnsOfDifferentLengthsAreWrongType)
+{
+    kpi::id_table t;
+    const auto orders = column(t, {"a", "b"});
+    const std::vector<double> one{10};
+    expect_error(kpi::average_order_value_from_ids(one, orders, t.size()), error_kind::wrong_type,
+                 "KPI.AOV.IDS");
+}
+
+TEST(AverageOrderValueFromIds, NoOrderIdIsDivisionByZero)
+{
+    kpi::id_table t;
+    const auto orders = column(t, {"", " "});
+    const std::vector<double> amounts{10, 20};
+    expect_error(kpi::average_order_value_from_ids(amounts, orders, t.size()), error_kind::division_by_zero,
+                 "KPI.AOV.IDS");
+    expect_error(kpi::average_order_value_from_ids({}, {}, 0), error_kind::division_by_zero, "KPI.AOV.IDS");
+}
+
+TEST(AverageOrderValueFromIds, RevenueTooLargeToRepresentIsNoResult)
+{
+    kpi::id_table t;
+    const auto orders = column(t, {"a", "b"});
+    const std::vector<double> huge{1.7e308, 1.7e308}, infinite{inf, -inf};
+    expect_error(kpi::average_order_value_from_ids(huge, orders, t.size()), error_kind::no_result,
+                 "KPI.AOV.IDS");
+    expect_error(kpi::average_order_value_from_ids(infinite, orders, t.size()), error_kind::no_result,
+                 "KPI.AOV.IDS");
 }
 
 std::vector<double> row_of(const kpi::grid& g, std::size_t r)

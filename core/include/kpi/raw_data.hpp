@@ -62,6 +62,16 @@ struct order_column
 [[nodiscard]] result<double> purchase_frequency(id_span customers, std::size_t customer_count,
                                                 std::optional<order_column> orders);
 
+/// Average order value from order rows (one row per line item, several rows may share an order ID): the sum
+/// of the amounts of the rows with an order ID / the number of distinct order IDs. A row without an order
+/// ID is skipped, amount and all (a subtotal or total row); an amount of NaN (an empty or text cell) is no
+/// amount, its order still counts. Amounts are summed as Calc's SUM sums them; negative ones (refund and
+/// discount lines) are amounts like any other.
+/// Errors: wrong_type when the columns differ in length; division_by_zero when no row has an order ID;
+/// no_result when the sum is too large to represent.
+[[nodiscard]] result<double> average_order_value_from_ids(value_span amounts, id_span order_ids,
+                                                          std::size_t id_count);
+
 /// The furthest a date of KPI.COHORT and KPI.PERIODS may be from day 0, in days: about 5.5 million years
 /// either way, far past any real date, and inside the years the calendar arithmetic holds. A number beyond
 /// it (1E308) is no date of any calendar.
