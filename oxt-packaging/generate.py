@@ -23,6 +23,11 @@ SERVICE = "KPI"
 LANGUAGES = ("en-US", "id")
 # The IDL type of each kind of result (the table's `returns`; number when left out).
 RETURN_TYPES = {"number": "double", "array": "sequence< sequence< any > >", "text": "string"}
+# The Function Wizard labels every `any` argument "(optional)", required ones too (Calc cannot tell them
+# apart): the description of a required argument starts with these words, generated from the table's
+# `optional`; an optional argument's own text starts with "Optional." / "Opsional." (checked by load).
+REQUIRED_PREFIX = {"en-US": "Required. ", "id": "Wajib diisi. "}
+OPTIONAL_WORD = {"en": "Optional", "id": "Opsional"}
 CATEGORIES = {"Database", "Date&Time", "Financial", "Information", "Logical", "Mathematical", "Matrix",
               "Statistical", "Spreadsheet", "Text", "Add-In"}
 
@@ -78,6 +83,15 @@ def load(path):
             # unoidl-write takes an underscore only in a name that starts with a capital (table header)
             if not re.fullmatch(r"[a-z][A-Za-z0-9]*", arg["name"]):
                 raise TableError(f"{where}: argument {arg['name']} is not a camelCase IDL name")
+            for key, word in OPTIONAL_WORD.items():
+                says_optional = arg[key].startswith(word)
+                if arg.get("optional") and not says_optional:
+                    raise TableError(f"{where}: optional argument {arg['name']}: '{key}' must start with '{word}'")
+                if not arg.get("optional") and (says_optional or arg[key].startswith(
+                        tuple(p.strip(". ") for p in REQUIRED_PREFIX.values()))):
+                    raise TableError(f"{where}: required argument {arg['name']}: '{key}' must not start with "
+                                     f"'{word}' or the generated '{REQUIRED_PREFIX['en-US'].strip()}' / "
+                                     f"'{REQUIRED_PREFIX['id'].strip()}'")
         if row.get("argument"):  # every argument takes a range, which may hold an error cell
             row["range_errors"] = range_errors
         row["internal_error"] = internal_error  # every function, once in the reference's introduction
@@ -128,6 +142,12 @@ def localized(values):
     return "".join(f'<value xml:lang="{lang}">{escape(text)}</value>' for lang, text in values)
 
 
+def wizard_description(argument, language):
+    """An argument's description as the Function Wizard shows it: a required one's starts with "Required." """
+    text = argument["en" if language == "en-US" else "id"]
+    return text if argument.get("optional") else REQUIRED_PREFIX[language] + text
+
+
 def xcu(functions):
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<!-- Generated from addin/functions.toml by oxt-packaging/generate.py. Do not edit. -->',
@@ -149,7 +169,8 @@ def xcu(functions):
             out += [f'      <node oor:name="{a["name"]}" oor:op="replace">',
                     f'       <prop oor:name="DisplayName">'
                     f'{localized([("en-US", a["en_name"]), ("id", a["id_name"])])}</prop>',
-                    f'       <prop oor:name="Description">{localized([("en-US", a["en"]), ("id", a["id"])])}</prop>',
+                    f'       <prop oor:name="Description">'
+                    f'{localized((l, wizard_description(a, l)) for l in LANGUAGES)}</prop>',
                     '      </node>']
         out += ['     </node>', '    </node>']
     out += ['   </node>', '  </node>', ' </node>', '</oor:component-data>', '']

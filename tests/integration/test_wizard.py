@@ -1,10 +1,23 @@
 """The Function Wizard's metadata, read from the office as Calc reads it: every function of the table
 with its category, description and argument names, in English (FunctionDescriptions) and in Indonesian
-(the registered configuration for the locale "id")."""
+(the registered configuration for the locale "id"). The Wizard labels every argument "(optional)", because
+every argument is `any`: a required argument's description starts with "Required." / "Wajib diisi.", an
+optional one's with "Optional." / "Opsional."."""
 from kpitest import OfficeTestCase, function_table, main
 from office import props
 
 ADD_IN_CATEGORY = 11  # Calc's category id of "Add-In" (sc/inc/funcdesc.hxx: ID_FUNCTION_GRP_ADDINS)
+REQUIRED = {"en": "Required. ", "id": "Wajib diisi. "}
+OPTIONAL = {"en": "Optional. ", "id": "Opsional. "}
+
+
+def wizard_text(argument, language):
+    """What the Wizard must show for an argument: the table's text, after "Required." when it is required."""
+    text = argument[language]
+    if argument.get("optional"):
+        assert text.startswith(OPTIONAL[language]), text
+        return text
+    return REQUIRED[language] + text
 
 
 class FunctionWizard(OfficeTestCase):
@@ -28,8 +41,24 @@ class FunctionWizard(OfficeTestCase):
                 names = [a.Name for a in entry["Arguments"] or ()]
                 self.assertEqual(names, [a["en_name"] for a in function.get("argument", [])])
                 for argument, expected in zip(entry["Arguments"] or (), function.get("argument", [])):
-                    self.assertEqual(argument.Description, expected["en"])
+                    self.assertEqual(argument.Description, wizard_text(expected, "en"))
                     self.assertNotIn("###", argument.Name)
+
+    def test_required_arguments_say_so_and_optional_ones_do_not(self):
+        required = optional = 0
+        for function in function_table():
+            for argument, row in zip(self.wizard[function["name"]]["Arguments"] or (), function.get("argument", [])):
+                with self.subTest(function=function["name"], argument=row["en_name"]):
+                    if row.get("optional"):
+                        optional += 1
+                        self.assertFalse(argument.Description.startswith(REQUIRED["en"]), argument.Description)
+                        self.assertTrue(argument.Description.startswith(OPTIONAL["en"]), argument.Description)
+                    else:
+                        required += 1
+                        self.assertTrue(argument.Description.startswith(REQUIRED["en"]), argument.Description)
+                        self.assertNotIn("Optional", argument.Description)
+        self.assertGreater(required, 90)
+        self.assertGreater(optional, 15)
 
     def test_reference_examples_give_their_documented_results(self):
         """Each example of the function reference, computed in Calc, shows the result the reference prints
@@ -73,7 +102,8 @@ class FunctionWizard(OfficeTestCase):
                 for argument in function.get("argument", []):
                     parameter = node.Parameters.getByName(argument["name"])
                     self.assertEqual(parameter.DisplayName, argument["id_name"])
-                    self.assertEqual(parameter.Description, argument["id"])
+                    self.assertEqual(parameter.Description, wizard_text(argument, "id"))
+                    self.assertEqual(parameter.Description.startswith(REQUIRED["id"]), not argument.get("optional"))
                     self.assertNotEqual(argument["id"], argument["en"], "Indonesian text is the English one")
 
 

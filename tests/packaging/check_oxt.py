@@ -75,6 +75,28 @@ class Oxt(unittest.TestCase):
         methods = [n.get(f"{OOR}name") for n in service.find(f"node[@{OOR}name='AddInFunctions']")]
         self.assertEqual(methods, [f["method"] for f in table])
 
+    def test_xcu_says_required_before_each_required_argument_in_both_languages(self):
+        """The Function Wizard labels every argument "(optional)"; the description of a required one starts
+        with "Required." / "Wajib diisi.", an optional one's is the table's own text ("Optional. ...")."""
+        with open(TABLE, "rb") as f:
+            table = tomllib.load(f)["function"]
+        functions = self.xml("CalcAddIns.xcu").find(f"node/node[@{OOR}name='KPI']/node[@{OOR}name='AddInFunctions']")
+        lang = "{http://www.w3.org/XML/1998/namespace}lang"
+        required = 0
+        for function in table:
+            parameters = functions.find(f"node[@{OOR}name='{function['method']}']/node[@{OOR}name='Parameters']")
+            for argument in function.get("argument", []):
+                node = parameters.find(f"node[@{OOR}name='{argument['name']}']/prop[@{OOR}name='Description']")
+                texts = {v.get(lang): v.text for v in node}
+                with self.subTest(function=function["name"], argument=argument["name"]):
+                    if argument.get("optional"):
+                        self.assertEqual(texts, {"en-US": argument["en"], "id": argument["id"]})
+                    else:
+                        required += 1
+                        self.assertEqual(texts, {"en-US": "Required. " + argument["en"],
+                                                 "id": "Wajib diisi. " + argument["id"]})
+        self.assertGreater(required, 90)
+
 
 class Menu(unittest.TestCase):
     """The KPI menu's files: Addons.xcu, ProtocolHandler.xcu, their icons, the dialog and its strings."""

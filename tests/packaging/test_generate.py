@@ -117,6 +117,46 @@ class Validation(unittest.TestCase):
         self.assertEqual(generate.method_for("KPI.CONVERSION.CI"), "CONVERSION_CI")
 
 
+class WizardDescriptions(unittest.TestCase):
+    """Calc's Function Wizard labels every argument "(optional)": a required one's description says so."""
+
+    def parameters(self, table_text):
+        result, xcu = run(table_text, output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return {m.group(1): dict(re.findall(r'<value xml:lang="([^"]+)">([^<]*)</value>', m.group(2)))
+                for m in re.finditer(r'<node oor:name="(\w+)" oor:op="replace">\s*<prop oor:name="DisplayName">.*?'
+                                     r'<prop oor:name="Description">(.*?)</prop>', xcu, re.S)}
+
+    def test_a_required_argument_starts_with_required_in_both_languages(self):
+        parameters = self.parameters(GOOD_ROW + ARRAY_WITH_DOCUMENT)
+        self.assertEqual(parameters["gain"], {"en-US": "Required. Gain.", "id": "Wajib diisi. Hasil."})
+        self.assertEqual(parameters["customerIds"],
+                         {"en-US": "Required. Customer IDs.", "id": "Wajib diisi. ID pelanggan."})
+
+    def test_an_optional_argument_keeps_its_own_text(self):
+        self.assertEqual(self.parameters(ARRAY_WITH_DOCUMENT)["grain"],
+                         {"en-US": "Optional. Grain.", "id": "Opsional. Satuan."})
+
+    def test_the_reference_shows_the_tables_text_without_the_prefix(self):
+        result, reference = run(GOOD_ROW, command="reference", output=True)
+        self.assertIn("| `gain` | Gain. |", reference)
+        self.assertNotIn("Required.", reference)
+
+    def test_an_optional_argument_that_does_not_say_so_is_refused(self):
+        result = run(ARRAY_WITH_DOCUMENT.replace('id = "Opsional. Satuan."', 'id = "Satuan."'))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("KPI.COHORT: optional argument grain: 'id' must start with 'Opsional'", result.stderr)
+
+    def test_a_required_argument_that_says_optional_or_writes_the_prefix_itself_is_refused(self):
+        for text in ("Optional. Gain.", "Required. Gain."):
+            with self.subTest(text):
+                result = run(GOOD_ROW.replace('en = "Gain."', f'en = "{text}"'))
+                self.assertEqual(result.returncode, 1)
+                self.assertIn("KPI.ROI: required argument gain: 'en' must not start with", result.stderr)
+        result = run(GOOD_ROW.replace('id = "Hasil."', 'id = "Wajib diisi. Hasil."'))
+        self.assertIn("KPI.ROI: required argument gain: 'id' must not start with", result.stderr)
+
+
 ARRAY_WITH_DOCUMENT = '''[[function]]
 name = "KPI.COHORT"
 method = "cohort"
