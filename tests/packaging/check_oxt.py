@@ -59,6 +59,16 @@ class Oxt(unittest.TestCase):
         langs = {s.get("lang") for s in root.find(f"{DESCRIPTION}extension-description")}
         self.assertEqual(langs, {"en", "id"})
 
+    def test_licence_lines_fit_the_extension_managers_licence_dialog(self):
+        """The licence dialog of unopkg and the Extension Manager does not wrap: a line over 70 characters is
+        clipped. The words are those of the repository's LICENSE."""
+        licence = self.archive.read("registration/LICENSE.txt").decode("utf-8")
+        long_lines = [(number, line) for number, line in enumerate(licence.splitlines(), 1) if len(line) > 70]
+        self.assertEqual(long_lines, [], "rewrap oxt-packaging/LICENSE.txt at 70 characters")
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "LICENSE"),
+                  encoding="utf-8") as f:
+            self.assertEqual(licence.split(), f.read().split())
+
     def test_component_library_is_where_the_components_file_says(self):
         root = self.xml("kpi.components")
         component = root.find(f"{COMPONENTS}component")
