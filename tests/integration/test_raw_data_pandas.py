@@ -8,15 +8,25 @@ with times of day (a few empty dates, ISO 8601 text dates, which count, and othe
 views, key events). Rows are in date order, so the first and second half of the rows are two periods.
 
 Counts must be equal, fractions and sums equal to a relative 1e-12, and every cell of the cohort matrices
-(#N/A cells included) as the reference says."""
+(#N/A cells included) as the reference says.
+
+KPI.AOV.IDS also on a marketplace's line-item export written as CSV and opened in Calc as a user opens it
+(several item rows per order, discount rows, blank lines, invoice numbers as text and order numbers as
+digits, which Calc reads as numbers): it equals df.amount.sum() / df.order_id.nunique() of pandas reading
+the same file."""
+import csv
 import math
+import os
 import random
 import re
-from datetime import date
+import tempfile
+from datetime import date, timedelta
 
 import pandas as pd
+import uno
 
-from kpitest import NA, OfficeTestCase, main, shared_office
+from kpitest import DIV0, NA, NUM, VALUE, OfficeTestCase, main, shared_office
+from office import Sheet, props
 
 SEED = 20260101
 ROWS = 10_000
@@ -445,6 +455,21 @@ class RawDataOnTenThousandRows(OfficeTestCase):
             f"=KPI.PURCHASEFREQ(A1:A{HALF};B1:B{HALF})": ref_purchase_frequency(first, True),
         })
 
+    # -- KPI.AOV.IDS --
+
+    def test_average_order_value_from_order_ids(self):
+        def ref_aov(orders):  # a row without an order ID is skipped, its amount too
+            with_id = orders.dropna(subset=["order"])
+            return with_id["amount"].sum() / with_id["order"].nunique()
+
+        o = self.orders
+        self.assertGreater(int((o["order"].isna() & o["amount"].notna()).sum()), 10)  # amounts without an ID
+        self.assertFractions({
+            f"=KPI.AOV.IDS({AMOUNTS};{ORDERS})": ref_aov(o),
+            f"=KPI.AOV.IDS(D1:D{HALF};B1:B{HALF})": ref_aov(o[:HALF]),
+            f"=KPI.AOV.IDS(D{HALF + 1}:D{ROWS};B{HALF + 1}:B{ROWS})": ref_aov(o[HALF:]),
+        })
+
     # -- KPI.ENGAGEDSESSIONS --
 
     def test_engaged_sessions(self):
@@ -486,6 +511,111 @@ class RawDataOnTenThousandRows(OfficeTestCase):
         half = self.orders[HALF:]
         self.assertMatrix(f'=KPI.COHORT(A{HALF + 1}:A{ROWS};C{HALF + 1}:C{ROWS};"month";"customers")',
                           ref_cohort(half, "month", "customers"))
+
+
+# ---- KPI.AOV.IDS on a line-item export ----
+
+EXPORT_ORDERS = 1_500
+
+
+def line_item_export(seed=SEED):
+    """A marketplace's line-item export, as the rows of its CSV: a header, then one row per item of each
+    order (1 to 4 items; sometimes a discount row with a negative amount, or a free gift without an amount),
+    a blank line now and then, as exports that are pasted together have, and a few rows of empty fields.
+    Order IDs are invoice numbers ("INV/20250314/MP/000123", some rows in lower case or with spaces around)
+    or, for a quarter of the orders, order numbers of digits (5000123, in some rows with a space after it)."""
+    rng = random.Random(seed)
+    rows = [["order_id", "order_date", "sku", "qty", "unit_price", "amount"]]
+    day = date(2025, 1, 1)
+    for number in range(1, EXPORT_ORDERS + 1):
+        day += timedelta(days=rng.random() < 0.2)
+        when = f"{day.isoformat()} {rng.randrange(24):02d}:{rng.randrange(60):02d}"
+        numeric = rng.random() < 0.25
+        order_id = f"{5_000_000 + number}" if numeric else f"INV/{day:%Y%m%d}/MP/{number:06d}"
+        items = [(f"SKU-{rng.randrange(1, 400):04d}", rng.randrange(1, 4), rng.randrange(10, 900) * 1000)
+                 for _ in range(rng.choice((1, 1, 1, 2, 2, 3, 4)))]
+        if rng.random() < 0.1:
+            items.append(("DISKON", 1, -rng.randrange(5, 50) * 1000))
+        for sku, qty, price in items:
+            cell = order_id
+            r = rng.random()
+            if r < 0.05:
+                cell = order_id.lower() if not numeric else order_id + " "
+            elif r < 0.08:
+                cell = f" {order_id} "
+            amount = "" if rng.random() < 0.01 else f"{qty * price:.2f}"
+            rows.append([cell, when, sku, str(qty), str(price), amount])
+        if rng.random() < 0.02:
+            rows.append([])  # a blank line
+        elif rng.random() < 0.005:
+            rows.append([""] * 6)  # a row of empty fields
+    return rows
+
+
+def open_csv(office, path):
+    """The CSV as Calc opens an export: comma separated, UTF-8, every column as Calc recognises it (digits
+    are numbers), English number format."""
+    doc = office.desktop.loadComponentFromURL(
+        uno.systemPathToFileUrl(path), "_blank", 0,
+        props(Hidden=True, FilterName="Text - txt - csv (StarCalc)", FilterOptions="44,34,76,1,,1033"))
+    office.documents.append(doc)
+    return Sheet(office, doc)
+
+
+class AverageOrderValueOfALineItemExport(OfficeTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = shared_office()
+        cls.directory = tempfile.mkdtemp(prefix="kpi-aov-")
+        cls.path = os.path.join(cls.directory, "order-items.csv")
+        with open(cls.path, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(line_item_export())
+        cls.export = open_csv(cls.office, cls.path)
+        used = cls.export.sheet.createCursor()
+        used.gotoEndOfUsedArea(False)
+        cls.last_row = used.getRangeAddress().EndRow + 1  # the sheet's row of the last item
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.export.close()
+        os.remove(cls.path)
+        os.rmdir(cls.directory)
+
+    def pandas_aov(self):
+        """What pandas says, from the same file: the sum of the amounts over the distinct order IDs, the IDs
+        compared as the spec compares them (without surrounding spaces, without regard to case)."""
+        df = pd.read_csv(self.path, dtype={"order_id": str})
+        df["order_id"] = df.order_id.str.strip().str.casefold()
+        return df.amount.sum() / df.order_id.nunique(), df
+
+    def test_the_export_has_the_cases(self):
+        _, df = self.pandas_aov()
+        self.assertEqual(df.order_id.nunique(), EXPORT_ORDERS)
+        self.assertGreater(len(df), 2 * EXPORT_ORDERS)  # several items per order
+        self.assertGreater(int((df.amount < 0).sum()), 50)  # discount rows
+        self.assertGreater(int(df.amount.isna().sum()), 10)  # free gifts, and rows of empty fields
+        cells = self.export.sheet.getCellRangeByName(f"A2:A{self.last_row}").getDataArray()
+        ids = [row[0] for row in cells]
+        self.assertGreater(sum(v == "" for v in ids), 10)  # blank lines
+        self.assertGreater(sum(isinstance(v, float) for v in ids), 500)  # order numbers read as numbers
+        self.assertGreater(sum(isinstance(v, str) and v.startswith("INV/") for v in ids), 2000)
+        self.assertGreater(sum(isinstance(v, str) and v != v.strip() for v in ids), 50)
+
+    def test_equals_the_sum_over_the_distinct_order_ids_of_pandas(self):
+        want, _ = self.pandas_aov()
+        amounts, ids = f"F2:F{self.last_row}", f"A2:A{self.last_row}"
+        self.export.formula("H1", f"=KPI.AOV.IDS({amounts};{ids})")
+        self.export.formula("H2", f"=SUM({amounts})/KPI.DISTINCT({ids})")
+        self.export.recalculate()
+        for address in ("H1", "H2"):
+            self.assertEqual(self.export.error(address), 0, address)
+        self.assertClose(self.export.value("H1"), want, "KPI.AOV.IDS vs pandas")
+        self.assertClose(self.export.value("H1"), self.export.value("H2"), "KPI.AOV.IDS vs SUM / KPI.DISTINCT")
+
+    def test_documented_errors(self):
+        self.assertCalcError('=KPI.AOV.IDS({10;20};{"a";"b";"c"})', VALUE)  # different lengths
+        self.assertCalcError('=KPI.AOV.IDS({10;20};{"";" "})', DIV0)  # no order ID
+        self.assertCalcError('=KPI.AOV.IDS({1E308;1E308};{"a";"b"})', NUM)  # a sum too large
 
 
 if __name__ == "__main__":
