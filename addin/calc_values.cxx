@@ -103,6 +103,27 @@ array_result to_calc(const result<interval>& outcome)
     return one_row({uno::Any(outcome->lower), uno::Any(outcome->upper)});
 }
 
+double to_calc(const result<double>& outcome, std::string_view function) noexcept
+{
+    if (capturing()) [[unlikely]]
+        record_errors(function, outcome);
+    return to_calc(outcome);
+}
+
+array_result to_calc(const result<grid>& outcome, std::string_view function)
+{
+    if (capturing()) [[unlikely]]
+        record_errors(function, outcome);
+    return to_calc(outcome);
+}
+
+array_result to_calc(const result<interval>& outcome, std::string_view function)
+{
+    if (capturing()) [[unlikely]]
+        record_errors(function, outcome);
+    return to_calc(outcome);
+}
+
 result<grid> in_shape(const numeric_cells& cells, const result<std::vector<result<double>>>& values)
 {
     if (!values)

@@ -2,6 +2,8 @@
 // results and errors back to the values Calc shows. Every Calc error the add-in produces is made here.
 #pragma once
 
+#include "error_capture.hxx"
+
 #include <kpi/calendar.hpp>
 #include <kpi/experiments.hpp>
 #include <kpi/grid.hpp>
@@ -63,6 +65,12 @@ using array_result = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 [[nodiscard]] array_result to_calc(const result<grid>& outcome);
 /// A 1x2 array {lower, upper}; an error fills both cells.
 [[nodiscard]] array_result to_calc(const result<interval>& outcome);
+
+/// The same for a call of `function`, whose errors are recorded for Explain Error while an error_capture is
+/// alive (error_capture.hxx): the one place where the glue turns a core error into a Calc error.
+[[nodiscard]] double to_calc(const result<double>& outcome, std::string_view function) noexcept;
+[[nodiscard]] array_result to_calc(const result<grid>& outcome, std::string_view function);
+[[nodiscard]] array_result to_calc(const result<interval>& outcome, std::string_view function);
 
 /// The numeric cells of a range argument (the spec's "R"), in row order, with the range's shape and each
 /// value's position in it, so that a result can be given back in the same shape.
@@ -164,8 +172,8 @@ public:
         using core_result = decltype(std::forward<F>(core_function)(std::forward<Args>(args)...));
         try {
             if (failure_)
-                return to_calc(core_result(*failure_));
-            return to_calc(std::forward<F>(core_function)(std::forward<Args>(args)...));
+                return to_calc(core_result(*failure_), function_);
+            return to_calc(std::forward<F>(core_function)(std::forward<Args>(args)...), function_);
         } catch (...) {
             return internal_failure<core_result>();
         }

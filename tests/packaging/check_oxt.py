@@ -74,7 +74,8 @@ class Oxt(unittest.TestCase):
         component = root.find(f"{COMPONENTS}component")
         self.assertIn(component.get("uri"), self.names)
         services = [s.get("name") for s in component.iter(f"{COMPONENTS}service")]
-        self.assertEqual(services, ["KPI", "org.kpifunctions.SheetBuilder", "com.sun.star.frame.ProtocolHandler"])
+        self.assertEqual(services, ["KPI", "org.kpifunctions.SheetBuilder", "org.kpifunctions.ErrorExplainer",
+                                    "com.sun.star.frame.ProtocolHandler"])
 
     def test_xcu_registers_every_function_of_the_table(self):
         with open(TABLE, "rb") as f:
