@@ -154,10 +154,10 @@ double arguments::number_of(const uno::Any& value, std::string_view argument)
     case uno::TypeClass_BOOLEAN:
         return *static_cast<const sal_Bool*>(value.getValue()) ? 1.0 : 0.0;
     case uno::TypeClass_VOID:
-        record(fail(error_kind::wrong_type, function_, argument, "is missing"));
+        record(fail(error_kind::wrong_type, message_id::argument_missing, function_, {argument}));
         return 0.0;
     case uno::TypeClass_STRING:
-        record(fail(error_kind::wrong_type, function_, argument, "is text, not a number"));
+        record(fail(error_kind::wrong_type, message_id::argument_is_text, function_, {argument}));
         return 0.0;
     case uno::TypeClass_SEQUENCE:
         if (const cell_rows* rows = range_in(value)) {
@@ -167,8 +167,7 @@ double arguments::number_of(const uno::Any& value, std::string_view argument)
                     if (cell.getValueTypeClass() == uno::TypeClass_DOUBLE)
                         total.add(double_in(cell));
             if (!std::isfinite(total.value())) { // as Calc's SUM: a sum too large to represent is #NUM!
-                record(
-                    fail(error_kind::no_result, function_, argument, "sums to more than a number can hold"));
+                record(fail(error_kind::no_result, message_id::sum_too_large, function_, {argument}));
                 return 0.0;
             }
             return total.value();
@@ -179,7 +178,7 @@ double arguments::number_of(const uno::Any& value, std::string_view argument)
             return number;
         break;
     }
-    record(fail(error_kind::wrong_type, function_, argument, "is not a number or a range of numbers"));
+    record(fail(error_kind::wrong_type, message_id::not_a_number, function_, {argument}));
     return 0.0;
 }
 
@@ -273,7 +272,7 @@ std::vector<std::uint32_t> arguments::ids_of(const uno::Any& value, std::string_
 {
     std::vector<std::uint32_t> out;
     if (is_empty(value)) {
-        record(fail(error_kind::wrong_type, function_, argument, "is missing"));
+        record(fail(error_kind::wrong_type, message_id::argument_missing, function_, {argument}));
         return out;
     }
     out.reserve(cell_count(value));
@@ -312,7 +311,7 @@ std::vector<double> arguments::column_of(const uno::Any& value, std::string_view
 {
     std::vector<double> out;
     if (is_empty(value)) {
-        record(fail(error_kind::wrong_type, function_, argument, "is missing"));
+        record(fail(error_kind::wrong_type, message_id::argument_missing, function_, {argument}));
         return out;
     }
     constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
@@ -369,7 +368,7 @@ std::string arguments::word(const uno::Any& value, std::string_view argument)
     }
     if (double number = 0; value >>= number) // a number where a word belongs: its digits, never a valid word
         return std::to_string(number);
-    record(fail(error_kind::wrong_type, function_, argument, "is not a word"));
+    record(fail(error_kind::wrong_type, message_id::not_a_word, function_, {argument}));
     return {};
 }
 

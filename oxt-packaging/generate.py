@@ -6,6 +6,8 @@
   generate.py xcu TABLE OUT            CalcAddIns.xcu: Function Wizard names, descriptions, categories
   generate.py reference TABLE OUT      the Markdown function reference
   generate.py summary TABLE OUT        the README's table of functions
+  generate.py argument-names TABLE OUT C++ source of every argument's English and Indonesian name, for the
+                                       core's messages (rewritten only when its text changes)
   generate.py readme TABLE README      rewrites the README's table of functions in place (./kpi docs)
   generate.py check-idl TABLE UNOIDL_READ RDB...
                                        compare the table with the compiled IDL (methods, parameters)
@@ -222,6 +224,26 @@ def readme_with_summary(readme, functions):
     return readme[:begin] + README_BEGIN + "\n" + summary(functions) + readme[end:]
 
 
+def cpp_string(text):
+    """A C++ string literal of UTF-8 text."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def argument_names(functions):
+    """core's table of argument names: the messages name an argument in English as the core does (en_name)
+    and in Indonesian by its id_name (core/src/argument_names.hpp)."""
+    rows = [f"    {{{cpp_string(f['name'])}, {cpp_string(a['en_name'])}, {cpp_string(a['id_name'])}}},"
+            for f in functions for a in f.get("argument", [])]
+    return ("// Generated from addin/functions.toml by oxt-packaging/generate.py argument-names: do not edit.\n"
+            '#include "argument_names.hpp"\n\n'
+            "namespace kpi::detail {\n\n"
+            "namespace {\n\n"
+            "constexpr argument_name names[] = {\n" + "\n".join(rows) + "\n};\n\n"
+            "} // namespace\n\n"
+            "std::span<const argument_name> argument_names() noexcept\n{\n    return names;\n}\n\n"
+            "} // namespace kpi::detail\n")
+
+
 def idl_methods(unoidl_read, rdbs):
     """{method: [parameter names]} of the interface XKpiFunctions in the compiled registry."""
     text = subprocess.run([unoidl_read, *rdbs], check=True, capture_output=True, text=True).stdout
@@ -274,6 +296,8 @@ def main(argv):
             write(argv[3], reference(functions))
         elif command == "summary":
             write(argv[3], summary(functions))
+        elif command == "argument-names":
+            write(argv[3], argument_names(functions), only_if_changed=True)
         elif command == "readme":
             with open(argv[3], encoding="utf-8") as f:
                 readme = f.read()

@@ -170,8 +170,7 @@ result<period_grain> parse_grain(std::string_view word, std::string_view functio
         return period_grain::quarter;
     if (w == "year" || w == "tahun")
         return period_grain::year;
-    return fail(error_kind::invalid_argument, function, "grain",
-                "must be day/hari, week/minggu, month/bulan, quarter/kuartal or year/tahun");
+    return fail(error_kind::invalid_argument, message_id::bad_grain, function, {"grain"});
 }
 
 namespace {

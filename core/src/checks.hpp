@@ -37,7 +37,7 @@ struct checker
     {
         if (std::isfinite(value))
             return std::nullopt;
-        return fail(error_kind::invalid_argument, function, argument, "must be a finite number", value);
+        return fail(error_kind::invalid_argument, message_id::not_finite, function, {argument}, value);
     }
 
     /// invalid_argument unless value is finite and >= 0.
@@ -47,7 +47,7 @@ struct checker
             return e;
         if (value >= 0)
             return std::nullopt;
-        return fail(error_kind::invalid_argument, function, argument, "must not be negative", value);
+        return fail(error_kind::invalid_argument, message_id::negative, function, {argument}, value);
     }
 
     /// invalid_argument unless 0 <= value <= 1.
@@ -57,7 +57,7 @@ struct checker
             return e;
         if (value >= 0 && value <= 1)
             return std::nullopt;
-        return fail(error_kind::invalid_argument, function, argument, "must be between 0 and 1", value);
+        return fail(error_kind::invalid_argument, message_id::not_fraction, function, {argument}, value);
     }
 
     /// invalid_argument when part > whole ("conversions must not exceed leads").
@@ -66,9 +66,8 @@ struct checker
     {
         if (part <= whole)
             return std::nullopt;
-        std::string problem = "must not exceed ";
-        problem.append(whole_name);
-        return fail(error_kind::invalid_argument, function, part_name, problem, part);
+        return fail(error_kind::invalid_argument, message_id::exceeds, function, {part_name, whole_name},
+                    part);
     }
 
     /// division_by_zero when a denominator is 0.
@@ -76,7 +75,7 @@ struct checker
     {
         if (value != 0)
             return std::nullopt;
-        return fail(error_kind::division_by_zero, function, argument, "is 0");
+        return fail(error_kind::division_by_zero, message_id::zero_denominator, function, {argument});
     }
 
     /// The whole days of period_start...period_end; invalid_argument when a bound is not finite or the
@@ -89,8 +88,8 @@ struct checker
             return *e;
         const day_range range{std::floor(period_start), std::floor(period_end)};
         if (range.last < range.first)
-            return fail(error_kind::invalid_argument, function, "period_end",
-                        "must not be before period_start", period_end);
+            return fail(error_kind::invalid_argument, message_id::end_before_start, function,
+                        {"period_end", "period_start"}, period_end);
         return range;
     }
 
@@ -99,7 +98,7 @@ struct checker
     {
         if (std::isfinite(value))
             return value;
-        return fail(error_kind::no_result, function, "", "result is too large to represent");
+        return fail(error_kind::no_result, message_id::result_too_large, function);
     }
 };
 

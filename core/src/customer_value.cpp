@@ -20,10 +20,10 @@ result<double> customer_lifetime_value(double margin, double retention, double d
                              check.finite(discount_rate, "discount_rate"), check.finite(timing, "timing")))
         return *e;
     if (discount_rate <= -1)
-        return fail(error_kind::invalid_argument, check.function, "discount_rate", "must be greater than -1",
-                    discount_rate);
+        return fail(error_kind::invalid_argument, message_id::discount_at_most_minus_one, check.function,
+                    {"discount_rate"}, discount_rate);
     if (timing != 0 && timing != 1 && timing != 2)
-        return fail(error_kind::invalid_argument, check.function, "timing", "must be 0, 1 or 2", timing);
+        return fail(error_kind::invalid_argument, message_id::bad_timing, check.function, {"timing"}, timing);
     const auto when = static_cast<clv_timing>(static_cast<int>(timing));
 
     // The first margin's present value: m r/(1+d) when it is excluded from period 0, m when earned now,
@@ -43,11 +43,11 @@ result<double> customer_lifetime_value(double margin, double retention, double d
 
     if (!periods) {
         if (denominator == 0)
-            return fail(error_kind::division_by_zero, check.function, "",
-                        "1 + discount_rate - retention is 0");
+            return fail(error_kind::division_by_zero, message_id::endless_value, check.function,
+                        {"discount_rate", "retention"});
         if (denominator < 0)
-            return fail(error_kind::no_result, check.function, "",
-                        "1 + discount_rate - retention is negative: the value never converges");
+            return fail(error_kind::no_result, message_id::diverging_value, check.function,
+                        {"discount_rate", "retention"});
         // The closed forms of the textbooks, m * first / (1 - q), written over 1 + d - r.
         switch (when) {
         case clv_timing::first_margin_excluded:
@@ -63,8 +63,8 @@ result<double> customer_lifetime_value(double margin, double retention, double d
     if (auto e = check.finite(count, "periods"))
         return *e;
     if (count < 1 || count != std::floor(count))
-        return fail(error_kind::invalid_argument, check.function, "periods",
-                    "must be a whole number of at least 1", count);
+        return fail(error_kind::invalid_argument, message_id::not_whole_periods, check.function, {"periods"},
+                    count);
     // first * (1 + q + ... + q^(T-1)) = first * (1 - q^T) / (1 - q), or first * T when q = 1, with
     // 1 - q = (1 + d - r) / (1 + d) and q^T = exp(T ln(1 - (1 - q))): no 1 - q of a q near 1.
     const double one_minus_q = std::min(1.0, denominator / growth); // q >= 0, whatever the rounding

@@ -53,8 +53,8 @@ result<interval> conversion_interval(double conversions, double leads, double co
                              check.finite(confidence, "confidence")))
         return *e;
     if (!(confidence > 0 && confidence < 1))
-        return fail(error_kind::invalid_argument, check.function, "confidence",
-                    "must be between 0 and 1, exclusive", confidence);
+        return fail(error_kind::invalid_argument, message_id::confidence_not_inside, check.function,
+                    {"confidence"}, confidence);
     const double z = boost::math::quantile(boost::math::complement(standard_normal, (1 - confidence) / 2));
     // The rate and its complement, each from the counts: 1 - p would lose the digits of a p near 1.
     const double p = conversions / leads;
@@ -90,8 +90,7 @@ result<interval> conversion_interval(double conversions, double leads, double co
         lower = near_bound(p, upper);
     }
     if (!std::isfinite(lower) || !std::isfinite(upper)) // not seen: a guard, so that no NaN reaches a cell
-        return fail(error_kind::no_result, check.function, "",
-                    "the interval cannot be computed for these counts");
+        return fail(error_kind::no_result, message_id::no_interval, check.function);
     // The interval holds the observed rate (at t = p the quadratic is -z^2/n p q <= 0); clamped for rounding.
     return interval{std::clamp(lower, 0.0, p), std::clamp(upper, p, 1.0)};
 }
@@ -109,8 +108,7 @@ result<double> ab_test_p_value(double conversions_a, double visitors_a, double c
     const double pooled = conversions_a / visitors_a * weight_a + conversions_b / visitors_b * (1 - weight_a);
     const double standard_error = std::sqrt(pooled * (1 - pooled) * (1 / visitors_a + 1 / visitors_b));
     if (!(standard_error > 0))
-        return fail(error_kind::division_by_zero, check.function, "",
-                    "both groups convert at 0 % or both at 100 %: the standard error is 0");
+        return fail(error_kind::division_by_zero, message_id::no_difference, check.function);
     const double z = (conversions_b / visitors_b - conversions_a / visitors_a) / standard_error;
     return 2 * boost::math::cdf(boost::math::complement(standard_normal, std::fabs(z)));
 }
@@ -140,21 +138,20 @@ result<funnel_mode> parse_funnel_mode(std::string_view word)
         return funnel_mode::step;
     if (lower == "overall" || lower == "keseluruhan")
         return funnel_mode::overall;
-    return fail(error_kind::invalid_argument, "KPI.FUNNEL", "mode",
-                "must be \"step\" (\"tahap\") or \"overall\" (\"keseluruhan\")");
+    return fail(error_kind::invalid_argument, message_id::bad_funnel_mode, "KPI.FUNNEL", {"mode"});
 }
 
 result<std::vector<result<double>>> funnel_rates(std::span<const double> stage_counts, funnel_mode mode)
 {
     const checker check{"KPI.FUNNEL"};
     if (stage_counts.empty())
-        return fail(error_kind::division_by_zero, check.function, "stage_counts", "has no numbers");
+        return fail(error_kind::division_by_zero, message_id::no_numbers, check.function, {"stage_counts"});
     for (std::size_t k = 0; k < stage_counts.size(); ++k) {
         if (auto e = check.non_negative(stage_counts[k], "stage_counts"))
             return *e;
         if (k > 0 && stage_counts[k] > stage_counts[k - 1])
-            return fail(error_kind::invalid_argument, check.function, "stage_counts",
-                        "must not grow from one stage to the next", stage_counts[k]);
+            return fail(error_kind::invalid_argument, message_id::funnel_grows, check.function,
+                        {"stage_counts"}, stage_counts[k]);
     }
     std::vector<result<double>> rates;
     rates.reserve(stage_counts.size());
@@ -162,8 +159,8 @@ result<std::vector<result<double>>> funnel_rates(std::span<const double> stage_c
         const double reference =
             k == 0 ? stage_counts[0] : stage_counts[mode == funnel_mode::step ? k - 1 : 0];
         if (reference == 0)
-            rates.emplace_back(fail(error_kind::division_by_zero, check.function, "stage_counts",
-                                    "the reference stage of this stage is 0"));
+            rates.emplace_back(fail(error_kind::division_by_zero, message_id::funnel_reference_zero,
+                                    check.function, {"stage_counts"}));
         else
             rates.emplace_back(stage_counts[k] / reference);
     }

@@ -74,8 +74,9 @@ result<double> customers_kept(const checker& check, double customers_start, doub
                              check.at_most(new_customers, "new_customers", customers_end, "customers_end")))
         return *e;
     const double kept = customers_end - new_customers;
-    if (auto e = check.at_most(kept, "customers_end - new_customers", customers_start, "customers_start"))
-        return *e;
+    if (kept > customers_start)
+        return fail(error_kind::invalid_argument, message_id::kept_exceed_start, check.function,
+                    {"customers_end", "new_customers", "customers_start"}, kept);
     return kept;
 }
 
@@ -166,8 +167,8 @@ result<double> payback_periods(double cac, double margin_per_period)
             first_error(check.non_negative(cac, "cac"), check.finite(margin_per_period, "margin_per_period")))
         return *e;
     if (margin_per_period <= 0)
-        return fail(error_kind::no_result, check.function, "margin_per_period",
-                    "must be positive: the cost is never paid back", margin_per_period);
+        return fail(error_kind::no_result, message_id::never_paid_back, check.function, {"margin_per_period"},
+                    margin_per_period);
     return check.finite_result(cac / margin_per_period);
 }
 

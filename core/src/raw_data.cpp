@@ -30,9 +30,8 @@ std::optional<error> same_length(const checker& check, std::size_t a, std::strin
 {
     if (a == b)
         return std::nullopt;
-    std::string problem = "must have as many cells as ";
-    problem.append(b_name);
-    return fail(error_kind::wrong_type, check.function, a_name, problem, static_cast<double>(a));
+    return fail(error_kind::wrong_type, message_id::length_mismatch, check.function, {a_name, b_name},
+                static_cast<double>(a));
 }
 
 /// invalid_argument for the first row with an ID whose date is a number no calendar has a day for (1E308):
@@ -43,9 +42,8 @@ std::optional<error> outside_the_calendar(const checker& check, id_span ids, val
 {
     for (std::size_t row = 0; row < ids.size(); ++row)
         if (ids[row] != no_id && ids[row] < id_count && std::fabs(dates[row]) > max_date_distance)
-            return fail(error_kind::invalid_argument, check.function, "order_dates",
-                        "must be dates at most 2,000,000,000 days (about 5.5 million years) from day 0",
-                        dates[row]);
+            return fail(error_kind::invalid_argument, message_id::date_outside_calendar, check.function,
+                        {"order_dates"}, dates[row]);
     return std::nullopt;
 }
 
@@ -151,7 +149,7 @@ result<kept_ids> count_kept(std::string_view function, id_span start_ids, id_spa
             ++kept;
         }
     if (at_start == 0)
-        return fail(error_kind::division_by_zero, function, "start_ids", "has no IDs");
+        return fail(error_kind::division_by_zero, message_id::no_ids, function, {"start_ids"});
     return kept_ids{at_start, kept};
 }
 
@@ -223,7 +221,7 @@ result<double> repeat_rate(id_span customers, std::size_t customer_count, std::o
     if (!counts)
         return counts.error();
     if (counts->customers == 0)
-        return fail(error_kind::division_by_zero, "KPI.REPEATRATE", "customer_ids", "has no IDs");
+        return fail(error_kind::division_by_zero, message_id::no_ids, "KPI.REPEATRATE", {"customer_ids"});
     const auto repeaters = std::count_if(counts->per_customer.begin(), counts->per_customer.end(),
                                          [](std::uint32_t n) { return n >= 2; });
     return static_cast<double>(repeaters) / static_cast<double>(counts->customers);
@@ -236,7 +234,7 @@ result<double> purchase_frequency(id_span customers, std::size_t customer_count,
     if (!counts)
         return counts.error();
     if (counts->customers == 0)
-        return fail(error_kind::division_by_zero, "KPI.PURCHASEFREQ", "customer_ids", "has no IDs");
+        return fail(error_kind::division_by_zero, message_id::no_ids, "KPI.PURCHASEFREQ", {"customer_ids"});
     return static_cast<double>(counts->orders) / static_cast<double>(counts->customers);
 }
 
@@ -260,7 +258,7 @@ result<double> average_order_value_from_ids(value_span amounts, id_span order_id
             revenue.add(amounts[row]);
     }
     if (orders == 0)
-        return fail(error_kind::division_by_zero, check.function, "order_ids", "has no IDs");
+        return fail(error_kind::division_by_zero, message_id::no_ids, check.function, {"order_ids"});
     return check.finite_result(revenue.value() / static_cast<double>(orders));
 }
 
@@ -273,8 +271,7 @@ result<cohort_measure> parse_cohort_measure(std::string_view word)
         return cohort_measure::customers;
     if (w == "revenue" || w == "pendapatan")
         return cohort_measure::revenue;
-    return fail(error_kind::invalid_argument, "KPI.COHORT", "measure",
-                "must be retention/retensi, customers/pelanggan or revenue/pendapatan");
+    return fail(error_kind::invalid_argument, message_id::bad_cohort_measure, "KPI.COHORT", {"measure"});
 }
 
 result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_count, period_grain grain,
@@ -287,8 +284,8 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         if (auto e = same_length(check, amounts->size(), "amounts", customers.size(), "customer_ids"))
             return *e;
     if (measure == cohort_measure::revenue && !amounts)
-        return fail(error_kind::invalid_argument, check.function, "amounts",
-                    "are required for the revenue measure");
+        return fail(error_kind::invalid_argument, message_id::revenue_needs_amounts, check.function,
+                    {"amounts"});
     if (auto e = outside_the_calendar(check, customers, dates, id_count))
         return *e;
 
@@ -313,8 +310,8 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         if (p != no_period)
             cohorts.push_back(p);
     if (cohorts.empty())
-        return fail(error_kind::division_by_zero, check.function, "customer_ids",
-                    "has no row with an ID and a date");
+        return fail(error_kind::division_by_zero, message_id::no_dated_rows, check.function,
+                    {"customer_ids"});
     std::sort(cohorts.begin(), cohorts.end());
     std::vector<std::size_t> size_of;
     {
@@ -338,13 +335,10 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
     // no answer for a sheet: a typo like 20240115 for a date would ask for 660,000 months. #NUM! instead.
     const auto offsets = static_cast<std::size_t>(last_period - cohorts.front() + 1);
     if (offsets + 2 > max_cohort_columns)
-        return fail(
-            error_kind::no_result, check.function, "order_dates",
-            "span more periods than a sheet has columns: check for a mistyped date or use a coarser grain",
-            static_cast<double>(offsets));
+        return fail(error_kind::no_result, message_id::cohort_too_wide, check.function, {"order_dates"},
+                    static_cast<double>(offsets));
     if (cohorts.size() * (offsets + 2) > max_cohort_cells)
-        return fail(error_kind::no_result, check.function, "",
-                    "the cohort table would have over 4 million cells",
+        return fail(error_kind::no_result, message_id::cohort_too_large, check.function, {},
                     static_cast<double>(cohorts.size() * (offsets + 2)));
     // Counts of customers, or sums of amounts compensated as Calc's SUM and KPI.PERIODS sum them (a refund
     // cancelling a large order leaves the small ones, not 0).
@@ -367,6 +361,13 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         }
     }
 
+    // The cells the data has not reached yet: no message, and the function's name shared by all of them,
+    // since there may be millions (an empty message and a shared pointer's copy allocate nothing).
+    const error not_reached{
+        error_kind::not_available,
+        {},
+        message_id::cohort_not_reached,
+        std::make_shared<const error_details>(error_details{std::string(check.function), {}, {}})};
     grid out(cohorts.size(), offsets + 2);
     for (std::size_t c = 0; c < cohorts.size(); ++c) {
         out.at(c, 0) = result<double>(static_cast<double>(first_day_of_period(cohorts[c], grain) - day_zero));
@@ -374,8 +375,7 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
         for (std::size_t k = 0; k < offsets; ++k) {
             auto& target = out.at(c, k + 2);
             if (cohorts[c] + static_cast<std::int64_t>(k) > last_period) {
-                // The data has not reached this period yet. No message: there may be millions of these.
-                target = result<double>(error{error_kind::not_available, {}});
+                target = result<double>(not_reached);
                 continue;
             }
             if (revenue) {
@@ -508,10 +508,8 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
             const std::int64_t span =
                 std::max<std::int64_t>(highest, distance) - std::min<std::int64_t>(lowest, distance) + 1;
             if (span > static_cast<std::int64_t>(max_period_rows))
-                return fail(error_kind::no_result, check.function, "order_dates",
-                            "span more than 16,384 periods: check for a mistyped date or use a coarser "
-                            "grain",
-                            static_cast<double>(span));
+                return fail(error_kind::no_result, message_id::periods_too_many, check.function,
+                            {"order_dates"}, static_cast<double>(span));
             lowest = std::min(lowest, static_cast<std::int32_t>(distance));
             highest = std::max(highest, static_cast<std::int32_t>(distance));
         }
@@ -538,8 +536,8 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
                 current.revenue.add(amount);
     }
     if (lowest == none)
-        return fail(error_kind::division_by_zero, check.function, "customer_ids",
-                    "has no row with an ID and a date");
+        return fail(error_kind::division_by_zero, message_id::no_dated_rows, check.function,
+                    {"customer_ids"});
 
     // Per customer: each is new in their first period.
     for (const customer_state& who : customer)
@@ -548,7 +546,8 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
 
     const auto period_count = static_cast<std::size_t>(highest - lowest + 1);
     namespace column = period_column;
-    const error no_amounts{error_kind::not_available, "KPI.PERIODS: revenue and AOV need amounts"};
+    const error no_amounts =
+        fail(error_kind::not_available, message_id::periods_need_amounts, check.function, {"amounts"});
     const auto count = [](std::size_t n) { return result<double>(static_cast<double>(n)); };
     grid out(period_count, column::count);
     for (std::size_t r = 0; r < period_count; ++r) {
@@ -567,10 +566,10 @@ result<grid> period_table(id_span customers, value_span dates, std::size_t id_co
         }
         const double revenue = t.revenue.value();
         out.at(r, column::revenue) = check.finite_result(revenue);
-        out.at(r, column::aov) =
-            t.orders == 0 ? result<double>(fail(error_kind::division_by_zero, check.function, "",
-                                                "a period without orders has no average order value"))
-                          : check.finite_result(revenue / static_cast<double>(t.orders));
+        out.at(r, column::aov) = t.orders == 0
+                                     ? result<double>(fail(error_kind::division_by_zero,
+                                                           message_id::period_without_orders, check.function))
+                                     : check.finite_result(revenue / static_cast<double>(t.orders));
     }
     return out;
 }
@@ -593,7 +592,7 @@ result<double> engaged_sessions(value_span durations, value_span pageviews,
         for (const auto& [value, name] : {std::pair{seconds, "durations_s"}, std::pair{views, "pageviews"},
                                           std::pair{events, "key_events"}})
             if (value < 0 || std::isinf(value))
-                return fail(error_kind::invalid_argument, check.function, name, "must not be negative",
+                return fail(error_kind::invalid_argument, message_id::negative, check.function, {name},
                             value);
         engaged += (seconds > min_seconds || views >= 2 || events >= 1) ? 1 : 0;
     }

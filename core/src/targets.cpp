@@ -40,11 +40,13 @@ result<double> compound_growth_rate(double begin_value, double end_value, double
                              check.finite(periods, "periods")))
         return *e;
     if (periods <= 0)
-        return fail(error_kind::invalid_argument, check.function, "periods", "must be positive", periods);
+        return fail(error_kind::invalid_argument, message_id::not_positive, check.function, {"periods"},
+                    periods);
     if (begin_value <= 0)
-        return fail(error_kind::no_result, check.function, "begin_value", "must be positive", begin_value);
+        return fail(error_kind::no_result, message_id::not_positive, check.function, {"begin_value"},
+                    begin_value);
     if (end_value < 0)
-        return fail(error_kind::no_result, check.function, "end_value", "must not be negative", end_value);
+        return fail(error_kind::no_result, message_id::negative, check.function, {"end_value"}, end_value);
     return check.finite_result(std::expm1(log_ratio(end_value, begin_value) / periods));
 }
 
@@ -55,7 +57,7 @@ template <class Position> result<double> trend_against(std::span<const double> v
 {
     const checker check{"KPI.TREND"};
     if (values.size() < 2)
-        return fail(error_kind::division_by_zero, check.function, "values", "needs at least 2 numbers");
+        return fail(error_kind::division_by_zero, message_id::too_few_values, check.function, {"values"});
     const auto n = static_cast<double>(values.size());
     // Compensated sums, as Calc's AVERAGE sums: the deviations from the means are what the slope is made of.
     compensated_sum sum_y, sum_x;
@@ -65,9 +67,9 @@ template <class Position> result<double> trend_against(std::span<const double> v
     }
     const double mean = sum_y.value() / n;
     if (!std::isfinite(mean))
-        return fail(error_kind::no_result, check.function, "values", "are too large to average");
-    if (auto e = check.nonzero_denominator(mean, "the mean of values"))
-        return *e;
+        return fail(error_kind::no_result, message_id::values_too_large, check.function, {"values"});
+    if (mean == 0)
+        return fail(error_kind::division_by_zero, message_id::mean_is_zero, check.function, {"values"});
     // Two passes, deviations from the means, as SLOPE computes it.
     const double mean_x = sum_x.value() / n;
     double sxy = 0;
@@ -77,8 +79,8 @@ template <class Position> result<double> trend_against(std::span<const double> v
         sxy += dx * (values[i] - mean);
         sxx += dx * dx;
     }
-    if (auto e = check.nonzero_denominator(sxx, "the spread of the positions"))
-        return *e;
+    if (sxx == 0)
+        return fail(error_kind::division_by_zero, message_id::positions_spread_zero, check.function);
     return check.finite_result(sxy / sxx / mean);
 }
 
@@ -92,7 +94,7 @@ result<double> relative_trend(std::span<const double> values)
 result<double> relative_trend(std::span<const double> values, std::span<const std::size_t> positions)
 {
     if (positions.size() != values.size())
-        return fail(error_kind::wrong_type, "KPI.TREND", "positions", "must be one per value",
+        return fail(error_kind::wrong_type, message_id::positions_mismatch, "KPI.TREND", {},
                     static_cast<double>(positions.size()));
     return trend_against(values, [&](std::size_t i) { return static_cast<double>(positions[i]); });
 }
@@ -117,8 +119,8 @@ result<period_days> days_of(const checker& check, double actual, double target, 
         return period.error();
     const double start = period->first, end = period->last, day = std::floor(as_of);
     if (day < start || day > end)
-        return fail(error_kind::invalid_argument, check.function, "as_of", "must be inside the period",
-                    as_of);
+        return fail(error_kind::invalid_argument, message_id::outside_period, check.function,
+                    {"as_of", "period_start", "period_end"}, as_of);
     return period_days{day - start + 1, end - start + 1, end - day};
 }
 
@@ -146,8 +148,8 @@ result<double> required_per_day(double actual, double target, double period_star
         return days.error();
     if (actual >= target)
         return 0.0;
-    if (auto e = check.nonzero_denominator(days->remaining, "the days left after as_of"))
-        return *e;
+    if (days->remaining == 0)
+        return fail(error_kind::division_by_zero, message_id::no_days_left, check.function, {"as_of"});
     return check.finite_result((target - actual) / days->remaining);
 }
 

@@ -1,13 +1,19 @@
 // The error model of the KPI core: every function returns a result<T> that holds either a value or an
 // error with a kind and a message naming the function and the argument. The kinds are few and fixed,
-// after Boost.Math's failure kinds; the add-in maps each kind to exactly one Calc error.
+// after Boost.Math's failure kinds; the add-in maps each kind to exactly one Calc error. The message comes
+// from the core's message table (kpi/messages.hpp), which also explains it in Indonesian.
 #pragma once
 
+#include "kpi/messages.hpp"
+
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace kpi {
 
@@ -24,16 +30,43 @@ enum class error_kind {
 /// The name of a kind as written in messages and tests: "division by zero", "invalid argument", ...
 [[nodiscard]] std::string_view to_string(error_kind kind) noexcept;
 
+/// What an error's message is made of, to write it in another language.
+struct error_details
+{
+    std::string function;                ///< "KPI.ROI"
+    std::vector<std::string> parameters; ///< the message's {0}, {1} ...: English argument names, or words
+    std::optional<double> value;         ///< the value that failed: " (got -5)"
+
+    friend bool operator==(const error_details&, const error_details&) = default;
+};
+
 struct error
 {
     error_kind kind;
-    std::string message; ///< "KPI.ROI: cost must not be negative (got -5)"
+    std::string message;              ///< "KPI.ROI: cost must not be negative (got -5)", always English
+    message_id id = message_id::none; ///< the row of the message table; none for a message outside it
+    /// The function, parameters and value of the message; empty for an error without them (a cohort's
+    /// period not reached yet, which millions of cells may hold, allocates nothing). Shared, so that
+    /// copying an error costs no allocation and the error stays small.
+    std::shared_ptr<const error_details> details = nullptr;
 
-    friend bool operator==(const error&, const error&) = default;
+    /// The same kind, message, id and details (compared by value).
+    friend bool operator==(const error& a, const error& b) noexcept
+    {
+        return a.kind == b.kind && a.message == b.message && a.id == b.id &&
+               (a.details == b.details || (a.details && b.details && *a.details == *b.details));
+    }
 };
 
-/// The one function through which every error is made, so that every message has the same shape:
-/// "<function>: <argument> <problem>", followed by " (got <value>)" when a value is given.
+/// The one function through which every error is made, from the message table, so that every message has
+/// the same shape: "<function>: <reason>", followed by " (got <value>)" when a value is given; the reason is
+/// the English template of `id` with `parameters` in place of {0}, {1} ... (kpi/messages.hpp).
+[[nodiscard]] error fail(error_kind kind, message_id id, std::string_view function,
+                         std::initializer_list<std::string_view> parameters = {},
+                         std::optional<double> value = std::nullopt);
+
+/// An error whose message is not in the table: "<function>: <argument> <problem>", followed by
+/// " (got <value>)" when a value is given. Explained in English only; the core itself uses the table.
 [[nodiscard]] error fail(error_kind kind, std::string_view function, std::string_view argument,
                          std::string_view problem, std::optional<double> value = std::nullopt);
 
@@ -42,6 +75,9 @@ enum class language { en, id };
 
 /// The error's reason for the user in `lang`: what is wrong, with the argument's name and the value that
 /// failed, and what to do. The text of Data > KPI > Explain Error and of org.kpifunctions.ErrorExplainer.
+/// "KPI.ROI: cost must not be negative (got -5). <what to do>"; in Indonesian the reason, the argument's
+/// Indonesian name and the value with a decimal comma: "KPI.ROI: biaya tidak boleh negatif (nilainya -0,5)".
+/// A message outside the table is its English message in both languages.
 [[nodiscard]] std::string explain(const error& failure, language lang);
 
 /// Either a value of type T or an error.

@@ -2177,14 +2177,16 @@ result<std::vector<table>> apply_overrides(const workbook& book, std::vector<tab
             std::string names;
             for (std::size_t i = 0; i < tables.size(); ++i)
                 names += (i == 0 ? "" : ", ") + table_name(tables, i);
-            return fail(error_kind::invalid_argument, function, "table " + o.table,
-                        "is not one of the tables found" +
-                            (names.empty() ? std::string(" (none)") : ": " + names));
+            if (names.empty())
+                return fail(error_kind::invalid_argument, message_id::table_not_found_none, function,
+                            {o.table});
+            return fail(error_kind::invalid_argument, message_id::table_not_found, function,
+                        {o.table, names});
         }
         table& t = tables[index];
         const std::string name = table_name(tables, index);
         if (t.sheet >= book.sheets.size())
-            return fail(error_kind::invalid_argument, function, "table " + name, "is not in this workbook");
+            return fail(error_kind::invalid_argument, message_id::table_not_in_workbook, function, {name});
         const sheet_cells& s = book.sheets[t.sheet];
         changed[index] = true;
         if (o.kind && *o.kind != t.kind) {
@@ -2194,21 +2196,20 @@ result<std::vector<table>> apply_overrides(const workbook& book, std::vector<tab
         }
         const kind_roles& roles = roles_of(t.kind);
         for (const auto& [role, column] : o.columns) {
-            const std::string what = "role " + std::string(to_string(role)) + " of table " + name;
+            const std::string_view role_name = to_string(role);
             const bool of_kind =
                 std::find(roles.required.begin(), roles.required.end(), role) != roles.required.end() ||
                 std::find(roles.optional.begin(), roles.optional.end(), role) != roles.optional.end();
             if (!of_kind)
-                return fail(error_kind::invalid_argument, function, what,
-                            "is not a role of " + std::string(to_string(t.kind)) + " tables");
+                return fail(error_kind::invalid_argument, message_id::role_not_of_kind, function,
+                            {role_name, name, to_string(t.kind)});
             std::erase_if(t.columns, [&](const role_column& c) { return c.role == role; });
             if (!column)
                 continue;
             if (*column < t.first_column || *column > t.last_column)
-                return fail(error_kind::invalid_argument, function, what,
-                            "names column " + column_letters(*column) + ", outside the table (columns " +
-                                column_letters(t.first_column) + " to " + column_letters(t.last_column) +
-                                ")");
+                return fail(error_kind::invalid_argument, message_id::column_outside_table, function,
+                            {role_name, name, column_letters(*column), column_letters(t.first_column),
+                             column_letters(t.last_column)});
             t.columns.push_back(role_column{role, *column, t.headers[*column - t.first_column]});
         }
     }
@@ -2218,9 +2219,8 @@ result<std::vector<table>> apply_overrides(const workbook& book, std::vector<tab
         table& t = tables[i];
         for (const column_role role : roles_of(t.kind).required)
             if (t.find(role) == nullptr)
-                return fail(error_kind::invalid_argument, function, "table " + table_name(tables, i),
-                            "needs a " + std::string(to_string(role)) + " column to be a " +
-                                std::string(to_string(t.kind)) + " table");
+                return fail(error_kind::invalid_argument, message_id::required_column_missing, function,
+                            {table_name(tables, i), to_string(role), to_string(t.kind)});
         sort_columns(t);
         finish(book.sheets.at(t.sheet), t);
     }

@@ -318,8 +318,7 @@ public:
         for (const auto& section : {"sales", "acquisition", "web", "customers", "satisfaction"})
             summary_section(section);
         if (plan_.kpis.empty())
-            return fail(error_kind::no_result, "KPI sheet", "workbook",
-                        "has no table of orders, leads, campaigns, sessions, traffic or survey answers");
+            return fail(error_kind::no_result, message_id::no_kpi_tables, "KPI sheet");
         if (status_written_) {
             put(2, 0, std::string(text("legend")), cell_style::note);
         }
