@@ -315,3 +315,69 @@ TEST(Call, AnArgumentErrorBeforeAnInternalFailureIsTheOneShown)
 }
 
 } // namespace
+
+TEST(ArgumentMessages, TheGluesMessagesComeFromTheCoresTableInBothLanguages)
+{
+    struct expected
+    {
+        kpi::message_id id;
+        std::string message, english, indonesian;
+    };
+    const auto check = [](const arguments& args, const expected& want) {
+        ASSERT_TRUE(args.failure());
+        const kpi::error& e = *args.failure();
+        EXPECT_EQ(e.id, want.id);
+        EXPECT_EQ(e.message, want.message);
+        EXPECT_EQ(kpi::explain(e, kpi::language::en), want.english);
+        EXPECT_EQ(kpi::explain(e, kpi::language::id), want.indonesian);
+    };
+    {
+        arguments args{"KPI.ROI"};
+        (void)args.number(uno::Any(OUString("0.75")), "cost");
+        check(args,
+              {kpi::message_id::argument_is_text, "KPI.ROI: cost is text, not a number",
+               "KPI.ROI: cost is text, not a number. A number stored as text (often imported, aligned to "
+               "the left) counts as text: type it again, or remove spaces and currency signs; in a Calc "
+               "that writes decimals with a comma, 0.75 typed with a point is text too.",
+               "KPI.ROI: biaya berupa teks, bukan angka. Angka yang tersimpan sebagai teks (sering hasil "
+               "impor, rata kiri) dihitung sebagai teks: ketik ulang angkanya, atau hapus spasi dan simbol "
+               "mata uangnya; di Calc yang memakai koma desimal, 0.75 yang diketik dengan titik juga teks: "
+               "tulis 0,75."});
+    }
+    {
+        arguments args{"KPI.CTR"};
+        (void)args.number(uno::Any(), "impressions");
+        check(args, {kpi::message_id::argument_missing, "KPI.CTR: impressions is missing",
+                     "KPI.CTR: impressions is missing. Fill in the argument: a number, a cell or a range.",
+                     "KPI.CTR: tayangan belum diisi. Isi argumen ini: angka, sel, atau rentang sel."});
+    }
+    {
+        arguments args{"KPI.ROAS"};
+        (void)args.number(range({{uno::Any(1e308)}, {uno::Any(1e308)}}), "revenue");
+        check(args,
+              {kpi::message_id::sum_too_large, "KPI.ROAS: revenue sums to more than a number can hold",
+               "KPI.ROAS: revenue sums to more than a number can hold. Look for a mistyped number in the "
+               "range.",
+               "KPI.ROAS: jumlah pendapatan melebihi batas angka. Periksa apakah ada angka yang salah ketik "
+               "di rentang itu."});
+    }
+    {
+        arguments args{"KPI.CPC"};
+        (void)args.number(uno::Any(uno::Sequence<OUString>(2)), "clicks");
+        check(args,
+              {kpi::message_id::not_a_number, "KPI.CPC: clicks is not a number or a range of numbers",
+               "KPI.CPC: clicks is not a number or a range of numbers. Give a number, a cell or a range of "
+               "cells.",
+               "KPI.CPC: klik bukan angka atau rentang angka. Isi dengan angka, sel, atau rentang sel."});
+    }
+    {
+        arguments args{"KPI.FUNNEL"};
+        (void)args.option(uno::Any(uno::Sequence<OUString>(1)), "mode", kpi::parse_funnel_mode);
+        check(args,
+              {kpi::message_id::not_a_word, "KPI.FUNNEL: mode is not a word",
+               "KPI.FUNNEL: mode is not a word. Give one of the words that the function reference lists, "
+               "in quotes.",
+               "KPI.FUNNEL: mode bukan kata. Isi dengan salah satu kata yang tercantum di referensi fungsi, "
+               "di antara tanda kutip."});
+    }
+}
