@@ -5,6 +5,12 @@
 
 #include <org/kpifunctions/XErrorExplainer.hpp>
 
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XToolkit2.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
@@ -16,7 +22,9 @@
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XSingleComponentFactory.hpp>
@@ -33,6 +41,7 @@
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -107,6 +116,8 @@ constexpr bilingual no_kpi_function_text{
     "Sel {cell} menampilkan {error}, tetapi rumusnya tidak memanggil fungsi KPI. Jelaskan Galat hanya "
     "menjelaskan galat fungsi KPI."};
 constexpr bilingual title_text{"Explain Error", "Jelaskan Galat"};
+constexpr bilingual no_cell_text{"Select a cell to explain its error.",
+                                 "Pilih sel untuk menjelaskan galatnya."};
 
 std::string fill(const bilingual& text, language lang,
                  std::initializer_list<std::pair<std::string_view, std::string_view>> values)
@@ -706,6 +717,42 @@ language ui_language(const uno::Reference<uno::XComponentContext>& context)
     } catch (const uno::Exception&) {
         return language::en;
     }
+}
+
+explanation explain_selection(const uno::Reference<uno::XComponentContext>& context,
+                              const uno::Reference<css::frame::XController>& view)
+{
+    const language lang = ui_language(context);
+    const uno::Reference<css::view::XSelectionSupplier> selection(view, uno::UNO_QUERY);
+    uno::Reference<css::table::XCellRange> range(selection.is() ? selection->getSelection() : uno::Any(),
+                                                 uno::UNO_QUERY);
+    const uno::Reference<css::container::XIndexAccess> ranges(
+        selection.is() ? selection->getSelection() : uno::Any(), uno::UNO_QUERY);
+    if (!range.is() && ranges.is() && ranges->getCount() > 0)
+        range.set(ranges->getByIndex(0), uno::UNO_QUERY); // several ranges selected: the first
+    if (!range.is() || !view.is())
+        return explanation{finding::not_an_error, fill(no_cell_text, lang, {})};
+    const uno::Reference<css::table::XCellRange> cell(range->getCellByPosition(0, 0), uno::UNO_QUERY);
+    return explain_cell(context, view->getModel(), cell, lang);
+}
+
+void show_explanation(const uno::Reference<uno::XComponentContext>& context,
+                      const uno::Reference<css::frame::XController>& view, const explanation& found)
+{
+    const uno::Reference<css::frame::XFrame> frame = view.is() ? view->getFrame() : nullptr;
+    const uno::Reference<css::awt::XWindowPeer> parent(frame.is() ? frame->getContainerWindow() : nullptr,
+                                                       uno::UNO_QUERY);
+    const uno::Reference<css::awt::XToolkit2> toolkit = css::awt::Toolkit::create(context);
+    const uno::Reference<css::awt::XMessageBox> box =
+        toolkit->createMessageBox(parent,
+                                  found.what == finding::explained ? css::awt::MessageBoxType_WARNINGBOX
+                                                                   : css::awt::MessageBoxType_INFOBOX,
+                                  css::awt::MessageBoxButtons::BUTTONS_OK,
+                                  to_oustring(command_title(ui_language(context))), to_oustring(found.text));
+    box->execute();
+    const uno::Reference<css::lang::XComponent> component(box, uno::UNO_QUERY);
+    if (component.is())
+        component->dispose();
 }
 
 std::string command_title(language lang)

@@ -12,6 +12,7 @@
 
 #include <kpi/result.hpp>
 
+#include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/Reference.hxx>
@@ -47,6 +48,15 @@ struct explanation
                                        const css::uno::Reference<css::frame::XModel>& document,
                                        const css::uno::Reference<css::table::XCellRange>& cell,
                                        language lang);
+
+/// Explains the selected cell of a spreadsheet view in the office's UI language: the cell itself, or the
+/// first cell of a selected range. The text says so when nothing is selected.
+[[nodiscard]] explanation explain_selection(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                            const css::uno::Reference<css::frame::XController>& view);
+
+/// Shows `text` in a message box titled Explain Error (Jelaskan Galat) over the view's window.
+void show_explanation(const css::uno::Reference<css::uno::XComponentContext>& context,
+                      const css::uno::Reference<css::frame::XController>& view, const explanation& found);
 
 /// The office's UI language (org.openoffice.Setup/L10N/ooLocale): Indonesian for "id*", else English.
 [[nodiscard]] language ui_language(const css::uno::Reference<css::uno::XComponentContext>& context);

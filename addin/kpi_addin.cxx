@@ -1,6 +1,7 @@
 // The UNO component of the add-in service "KPI": one line of glue per function, from Calc's arguments to
 // the core and back. Argument conversion and every Calc error live in calc_values.cxx.
 #include "calc_values.hxx"
+#include "context_menu.hxx"
 #include "error_explainer.hxx"
 #include "menu_command.hxx"
 #include "sheet_builder.hxx"
@@ -521,6 +522,8 @@ SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* name, void*
     if (service_manager != nullptr &&
         rtl_str_compare(name, kpi::explainer::error_explainer_implementation_name) == 0)
         return kpi::explainer::error_explainer_factory();
+    if (service_manager != nullptr && rtl_str_compare(name, kpi::menu::context_menu_implementation_name) == 0)
+        return kpi::menu::context_menu_factory();
     if (service_manager == nullptr || rtl_str_compare(name, implementation_name) != 0)
         return nullptr;
     uno::Sequence<OUString> services(&KpiAddIn::static_service_name(), 1);

@@ -1,6 +1,7 @@
 #include "menu_command.hxx"
 
 #include "build_dialog_state.hxx"
+#include "error_explainer.hxx"
 
 #include <org/kpifunctions/XSheetBuilder.hpp>
 
@@ -77,6 +78,8 @@ namespace frame = css::frame;
 
 constexpr char command_protocol[] = "org.kpifunctions.command:";
 constexpr char build_sheet_command[] = "BuildSheet";
+// Explain Error: the reason of the selected cell's error (addin/error_explainer.cxx).
+constexpr char explain_error_command[] = "ExplainError";
 constexpr char protocol_handler_service[] = "com.sun.star.frame.ProtocolHandler";
 constexpr char builder_service[] = "org.kpifunctions.SheetBuilder";
 // The dialog inside the installed extension, found by the extension's identifier
@@ -694,7 +697,8 @@ public:
     uno::Reference<frame::XDispatch> SAL_CALL queryDispatch(const css::util::URL& url, const OUString&,
                                                             sal_Int32) override
     {
-        return is_build_sheet(url) ? uno::Reference<frame::XDispatch>(this) : nullptr;
+        return is_build_sheet(url) || is_explain_error(url) ? uno::Reference<frame::XDispatch>(this)
+                                                            : nullptr;
     }
 
     uno::Sequence<uno::Reference<frame::XDispatch>>
@@ -722,7 +726,7 @@ public:
         frame::FeatureStateEvent state;
         state.Source = static_cast<cppu::OWeakObject*>(this);
         state.FeatureURL = url;
-        state.IsEnabled = is_build_sheet(url);
+        state.IsEnabled = is_build_sheet(url) || is_explain_error(url);
         state.Requery = false;
         listener->statusChanged(state);
     }
@@ -746,7 +750,12 @@ public:
                 frame.is() ? frame->getController() : uno::Reference<frame::XController>();
             const uno::Reference<css::sheet::XSpreadsheetDocument> document(
                 controller.is() ? controller->getModel() : nullptr, uno::UNO_QUERY);
-            if (!is_build_sheet(url)) {
+            if (is_explain_error(url) && document.is()) {
+                bool unattended = false;
+                argument(arguments, "Unattended") >>= unattended;
+                result.Result <<= explain_error(controller, unattended);
+                result.State = frame::DispatchResultState::SUCCESS;
+            } else if (!is_build_sheet(url)) {
                 result.Result <<= OUString("unknown command " + url.Complete);
             } else if (!document.is()) {
                 result.Result <<= OUString("the command runs in a Calc document only");
@@ -788,10 +797,28 @@ public:
     }
 
 private:
-    static bool is_build_sheet(const css::util::URL& url)
+    static bool is_command(const css::util::URL& url, const char* command)
     {
-        return url.Complete == OUString::createFromAscii(command_protocol) + build_sheet_command ||
-               (url.Protocol.equalsAscii(command_protocol) && url.Path.equalsAscii(build_sheet_command));
+        return url.Complete ==
+                   OUString::createFromAscii(command_protocol) + OUString::createFromAscii(command) ||
+               (url.Protocol.equalsAscii(command_protocol) && url.Path.equalsAscii(command));
+    }
+    static bool is_build_sheet(const css::util::URL& url) { return is_command(url, build_sheet_command); }
+    static bool is_explain_error(const css::util::URL& url) { return is_command(url, explain_error_command); }
+
+    /// Explain Error for the view's selected cell: a message box with the reason in the UI language. Test
+    /// hook: `unattended` shows no box. The outcome, JSON: {"finding": "explained", "not_an_error" or
+    /// "no_kpi_function", "text": what the box says}.
+    OUString explain_error(const uno::Reference<frame::XController>& view, bool unattended) const
+    {
+        const explainer::explanation found = explainer::explain_selection(context_, view);
+        if (!unattended)
+            explainer::show_explanation(context_, view, found);
+        const char* finding = found.what == explainer::finding::explained         ? "explained"
+                              : found.what == explainer::finding::no_kpi_function ? "no_kpi_function"
+                                                                                  : "not_an_error";
+        return to_oustring(
+            boost::json::serialize(boost::json::object{{"finding", finding}, {"text", found.text}}));
     }
 
     uno::Reference<uno::XComponentContext> context_;

@@ -1,6 +1,11 @@
 """Explain Error in a real LibreOffice: the service org.kpifunctions.ErrorExplainer (idl/XErrorExplainer.idl,
 addin/error_explainer.cxx) on cells with each documented error of different functions, given as constants,
-references and nested expressions, and on a cell of an array formula.
+references and nested expressions, and on a cell of an array formula; the command Data > KPI > Explain Error
+(addin/menu_command.cxx) and its entries in the menu and the cells' context menu (oxt-packaging/Addons.xcu,
+Jobs.xcu, addin/context_menu.cxx).
+
+The command headless through its test hook (the dispatch argument Unattended=true: no message box, the
+dispatch result is the text the box would show).
 
 The reasons are the core's (kpi::explain over the error the core reported, core/src/result.cpp), whose texts
 the bilingual message table words: the tests check what every wording keeps (the function, the argument, the
@@ -8,13 +13,29 @@ value that failed) rather than the words, and that the Indonesian text differs f
 core has Indonesian texts. A cell without a KPI error explains as "". Explaining changes nothing: the cell's
 formula and value, the document's undo stack and its modified flag stay as they were.
 """
+import json
 import unittest
 
-import kpitest
-from kpitest import DIV0, ERR502, NA, NUM, VALUE, OfficeTestCase, main
+from kpitest import DIV0, ERR502, NA, NUM, VALUE, OXT, OfficeTestCase, main
+from office import Office, props
+from test_menu import configuration, parse_url
+
+from com.sun.star.beans import NamedValue  # noqa: E402  (after office: it sets up the path)
+from com.sun.star.lang import IllegalArgumentException  # noqa: E402
 
 SERVICE = "org.kpifunctions.ErrorExplainer"
+COMMAND = "org.kpifunctions.command:ExplainError"
+EXTENSION = "org.kpifunctions.calc"
 ERR504 = 504
+
+
+def run_command(office, doc, address):
+    """Selects the cell and runs Explain Error through its test hook (Unattended: no message box); returns
+    the outcome, {"finding", "text"}."""
+    doc.CurrentController.select(doc.CurrentController.ActiveSheet.getCellRangeByName(address))
+    helper = office.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", office.ctx)
+    event = helper.executeDispatch(doc.CurrentController.Frame, COMMAND, "", 0, props(Unattended=True))
+    return json.loads(event.Result)
 
 
 class Explainer(OfficeTestCase):
@@ -207,12 +228,99 @@ class Explainer(OfficeTestCase):
             self.assertEqual(self.sheet.error("A2"), ERR502)
 
     def test_bad_arguments_are_refused(self):
-        from com.sun.star.lang import IllegalArgumentException
         self.compute(A1="=KPI.ROI(150;-5)")
         with self.assertRaises(IllegalArgumentException):
             self.explainer.explain(self.sheet.cell("A1"), "fr")
         with self.assertRaises(IllegalArgumentException):
             self.explainer.explain(self.sheet.cell("A1:A2"), "en")
+
+
+class Command(OfficeTestCase):
+    """Data > KPI > Explain Error on the selected cell, in an English office."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.explainer = cls.office.ctx.ServiceManager.createInstanceWithContext(SERVICE, cls.office.ctx)
+
+    def test_menu_entry_is_in_the_kpi_submenu_in_english_and_indonesian(self):
+        for locale, title in (("en-US", "~Explain Error"), ("id", "~Jelaskan Galat")):
+            with self.subTest(locale):
+                merging = configuration(self.office, "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging",
+                                        locale)
+                items = merging.getByName(EXTENSION).getByName("DataMenu").MenuItems
+                kpi = [items.getByName(n) for n in items.ElementNames if items.getByName(n).Title == "~KPI"][0]
+                entries = {kpi.Submenu.getByName(n).URL: kpi.Submenu.getByName(n) for n in kpi.Submenu.ElementNames}
+                self.assertEqual(entries[COMMAND].Title, title)
+                self.assertEqual(entries[COMMAND].Context, "com.sun.star.sheet.SpreadsheetDocument")
+
+    def test_handler_answers_for_the_command(self):
+        frame = self.sheet.doc.CurrentController.Frame
+        dispatch = frame.queryDispatch(parse_url(self.office, COMMAND), "", 0)
+        self.assertIsNotNone(dispatch)
+        self.assertEqual(dispatch.getImplementationName(), "org.kpifunctions.MenuCommand")
+
+    def test_command_gives_the_services_english_reason_for_the_selected_cell(self):
+        self.compute(A1="=KPI.ROI(150;-5)", B1="=NA()", A2="=KPI.ROI(B1;100)")
+        for address in ("A1", "A2"):
+            outcome = run_command(self.office, self.sheet.doc, address)
+            self.assertEqual(outcome["finding"], "explained")
+            self.assertEqual(outcome["text"], self.explainer.explain(self.sheet.cell(address), "en"))
+            self.assertIn("KPI.ROI", outcome["text"])
+
+    def test_command_says_when_there_is_nothing_to_explain(self):
+        self.compute(A1="=KPI.ROI(150;100)", A2="=1/0")
+        outcome = run_command(self.office, self.sheet.doc, "A1")
+        self.assertEqual(outcome["finding"], "not_an_error")
+        self.assertIn("A1", outcome["text"])
+        self.assertIn("no error", outcome["text"])
+        outcome = run_command(self.office, self.sheet.doc, "A2")
+        self.assertEqual(outcome["finding"], "no_kpi_function")
+        self.assertIn("#DIV/0!", outcome["text"])
+        self.assertIn("no KPI function", outcome["text"])
+
+    def test_a_selected_range_is_explained_by_its_first_cell(self):
+        self.compute(A1="=KPI.CONVERSION(5;0)", A2="=1")
+        outcome = run_command(self.office, self.sheet.doc, "A1:A2")
+        self.assertEqual(outcome["text"], self.explainer.explain(self.sheet.cell("A1"), "en"))
+
+    def test_context_menu_job_runs_on_every_new_view(self):
+        jobs = configuration(self.office, "/org.openoffice.Office.Jobs")
+        self.assertIn("org.kpifunctions.ContextMenu", jobs.Events.getByName("OnViewCreated").JobList.ElementNames)
+        service = jobs.Jobs.getByName("org.kpifunctions.ContextMenu").Service
+        job = self.office.ctx.ServiceManager.createInstanceWithContext(service, self.office.ctx)
+        self.assertIsNotNone(job, f"the job's service {service} cannot be created")
+        model = NamedValue("Model", self.sheet.doc)
+        # registering on a view that has the entry already adds none (no error either)
+        self.assertIsNone(job.execute((NamedValue("Environment", (NamedValue("EnvType", "DOCUMENTEVENT"),
+                                                                  NamedValue("EventName", "OnViewCreated"),
+                                                                  model)),)))
+
+
+class IndonesianCommand(unittest.TestCase):
+    """Explain Error in an office whose UI is Indonesian (needs the libreoffice-l10n-id language pack)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(oxt=OXT, ui_locale="id").__enter__()
+        cls.addClassCleanup(cls.office.close)
+        ui = configuration(cls.office, "/org.openoffice.Setup/L10N").ooLocale
+        if not ui.startswith("id"):
+            raise unittest.SkipTest(f"the office's UI language is {ui!r}, not Indonesian: "
+                                    "install libreoffice-l10n-id")
+
+    def test_command_speaks_indonesian(self):
+        sheet = self.office.new_sheet()
+        self.addCleanup(sheet.close)
+        sheet.formula("A1", "=KPI.ROI(B1;100)")
+        sheet.formula("B1", "=NA()")
+        sheet.formula("A2", "=KPI.ROI(150;100)")
+        explainer = self.office.ctx.ServiceManager.createInstanceWithContext(SERVICE, self.office.ctx)
+        outcome = run_command(self.office, sheet.doc, "A1")
+        self.assertEqual(outcome["text"], explainer.explain(sheet.cell("A1"), "id"))
+        self.assertIn("menampilkan #N/A", outcome["text"])
+        outcome = run_command(self.office, sheet.doc, "A2")
+        self.assertIn("tidak menampilkan galat", outcome["text"])
 
 
 if __name__ == "__main__":

@@ -441,6 +441,8 @@ def gui_soffice():
     return None
 
 
+# The KPI submenu's second entry, Explain Error (tests/integration/test_explain.py), by UI language.
+EXPLAIN_ERROR = {"en-US": "Explain Error", "id": "Jelaskan Galat"}
 GUI_TOOLS = ("Xvfb", "xdotool", "openbox")  # and ImageMagick's import for screenshots, when it is there
 
 
@@ -585,7 +587,7 @@ class RealCalc(unittest.TestCase):
         tree = accessible_tree(doc.CurrentController.Frame.ContainerWindow.getAccessibleContext())
         menus = [node for node in walk(tree) if node[0] == MENU and node[1] == "KPI"]
         self.assertEqual(len(menus), 1, "no KPI submenu in the menu bar")
-        self.assertEqual([child[1] for child in menus[0][2]], [menu_entry])
+        self.assertEqual([child[1] for child in menus[0][2]], [menu_entry, EXPLAIN_ERROR[self.language]])
         buttons = [child[1] for node in walk(tree) if node[0] == TOOL_BAR for child in node[2]]
         self.assertIn(title, buttons, "no Build KPI Sheet button on a toolbar")
 

@@ -41,6 +41,7 @@ class Oxt(unittest.TestCase):
             "CalcAddIns.xcu": "application/vnd.sun.star.configuration-data",
             "Addons.xcu": "application/vnd.sun.star.configuration-data",
             "ProtocolHandler.xcu": "application/vnd.sun.star.configuration-data",
+            "Jobs.xcu": "application/vnd.sun.star.configuration-data",
         })
         for path in entries:
             self.assertIn(path, self.names)
@@ -75,7 +76,7 @@ class Oxt(unittest.TestCase):
         self.assertIn(component.get("uri"), self.names)
         services = [s.get("name") for s in component.iter(f"{COMPONENTS}service")]
         self.assertEqual(services, ["KPI", "org.kpifunctions.SheetBuilder", "org.kpifunctions.ErrorExplainer",
-                                    "com.sun.star.frame.ProtocolHandler"])
+                                    "org.kpifunctions.ContextMenu", "com.sun.star.frame.ProtocolHandler"])
 
     def test_xcu_registers_every_function_of_the_table(self):
         with open(TABLE, "rb") as f:
