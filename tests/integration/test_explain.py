@@ -5,7 +5,9 @@ references and nested expressions, and on a cell of an array formula; the comman
 Jobs.xcu, addin/context_menu.cxx).
 
 The command headless through its test hook (the dispatch argument Unattended=true: no message box, the
-dispatch result is the text the box would show).
+dispatch result is the text the box would show), and under Xvfb (RealCalc, as tests/integration/test_menu.py
+does, with $KPI_GUI_SOFFICE): Data > KPI > Explain Error and the cell's context menu chosen with the keyboard,
+and the message box's text read through accessibility.
 
 The reasons are the core's (kpi::explain over the error the core reported, core/src/result.cpp), whose texts
 the bilingual message table words: the tests check what every wording keeps (the function, the argument, the
@@ -14,6 +16,9 @@ core has Indonesian texts. A cell without a KPI error explains as "". Explaining
 formula and value, the document's undo stack and its modified flag stay as they were.
 """
 import json
+import os
+import shutil
+import time
 import unittest
 
 from kpitest import DIV0, ERR502, NA, NUM, VALUE, OXT, OfficeTestCase, main
@@ -321,6 +326,93 @@ class IndonesianCommand(unittest.TestCase):
         self.assertIn("menampilkan #N/A", outcome["text"])
         outcome = run_command(self.office, sheet.doc, "A2")
         self.assertIn("tidak menampilkan galat", outcome["text"])
+
+
+# ---------------------------------------------------------------------------------------------------------
+from test_menu import GUI_TOOLS, Display, GuiOffice, accessible_tree, gui_soffice, walk  # noqa: E402
+
+
+@unittest.skipUnless(all(shutil.which(t) for t in GUI_TOOLS), f"needs {', '.join(GUI_TOOLS)} (Xvfb GUI check)")
+@unittest.skipUnless(gui_soffice(), "needs a LibreOffice with a GUI: set KPI_GUI_SOFFICE (test_menu.py)")
+class RealCalc(unittest.TestCase):
+    """Explain Error in a real Calc window under Xvfb, chosen from the menu and from the cell's context menu;
+    the message box read through accessibility."""
+
+    SCREENSHOTS = os.environ.get("KPI_SCREENSHOT_DIR", os.path.join(os.path.dirname(os.path.abspath(OXT)),
+                                                                    "screenshots"))
+
+    def open_calc(self, language):
+        display = Display()
+        self.addCleanup(display.close)
+        office = GuiOffice(gui_soffice(), display, oxt=OXT, ui_locale=language)
+        office.__enter__()
+        self.addCleanup(office.close)
+        update = office.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", office.ctx).createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess",
+            props(nodepath="/org.openoffice.Office.Common/Misc"))
+        update.ShowTipOfTheDay = False  # it would open over the document
+        update.commitChanges()
+        os.makedirs(self.SCREENSHOTS, exist_ok=True)
+        before = set(display.windows("LibreOffice Calc"))
+        doc = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
+        office.documents.append(doc)
+        deadline = time.monotonic() + 30
+        while not set(display.windows("LibreOffice Calc")) - before and time.monotonic() < deadline:
+            time.sleep(0.25)
+        windows = set(display.windows("LibreOffice Calc")) - before
+        self.assertTrue(windows, "no Calc window")
+        window = windows.pop()
+        display.xdotool("windowsize", window, "1280", "880")
+        display.xdotool("windowactivate", "--sync", window)
+        time.sleep(1)
+        return display, office, doc
+
+    def message_box_text(self, display, office, title, shot):
+        """Waits for the message box `title`, reads its texts, takes a screenshot, closes it."""
+        self.assertTrue(display.wait_for_window(f"^{title}$"), f"no message box '{title}'")
+        display.screenshot(os.path.join(self.SCREENSHOTS, shot))
+        toolkit = office.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
+        tree = accessible_tree(toolkit.getActiveTopWindow().getAccessibleContext(), depth=4)
+        texts = [node[1] for node in walk(tree) if node[1]]
+        display.keys("Return")
+        self.assertTrue(display.wait_for_window(f"^{title}$", present=False), "the message box stayed open")
+        return texts
+
+    def explain_through_the_window(self, language, title):
+        display, office, doc = self.open_calc(language)
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.getCellRangeByName("A1").setFormula("=KPI.ROI(150;-5)")
+        sheet.getCellRangeByName("B1").setFormula("=NA()")
+        sheet.getCellRangeByName("A2").setFormula("=KPI.ROI(B1;100)")
+        explainer = office.ctx.ServiceManager.createInstanceWithContext(SERVICE, office.ctx)
+        lang = "id" if language == "id" else "en"
+        expected = {a: explainer.explain(sheet.getCellRangeByName(a), lang) for a in ("A1", "A2")}
+        modified, undo = doc.isModified(), doc.UndoManager.getAllUndoActionTitles()
+
+        doc.CurrentController.select(sheet.getCellRangeByName("A1"))
+        display.keys("alt+d", "Up", "Right", "Down", "Return")  # Data > KPI (the last entry) > the second entry
+        texts = self.message_box_text(display, office, title, f"explain-menu-{language}.png")
+        self.assertIn(expected["A1"], texts, f"the message box shows {texts}")
+
+        doc.CurrentController.select(sheet.getCellRangeByName("A2"))
+        display.keys("shift+F10")  # the cell's context menu; Explain Error is its last entry
+        display.screenshot(os.path.join(self.SCREENSHOTS, f"context-menu-{language}.png"))
+        display.keys("Up", "Return")
+        texts = self.message_box_text(display, office, title, f"explain-context-menu-{language}.png")
+        self.assertIn(expected["A2"], texts, f"the message box shows {texts}")
+
+        self.assertEqual((doc.isModified(), doc.UndoManager.getAllUndoActionTitles()), (modified, undo))
+        self.assertEqual(sheet.getCellRangeByName("A1").getFormula(), "=KPI.ROI(150;-5)")
+        return expected
+
+    def test_english_menu_and_context_menu_show_the_reason(self):
+        expected = self.explain_through_the_window("en-US", "Explain Error")
+        self.assertIn("KPI.ROI", expected["A1"])
+
+    def test_indonesian_menu_and_context_menu_show_the_reason(self):
+        expected = self.explain_through_the_window("id", "Jelaskan Galat")
+        self.assertIn("menampilkan #N/A", expected["A2"])
 
 
 if __name__ == "__main__":
