@@ -78,6 +78,13 @@ def load(path):
             raise TableError(f"{where}: returns '{row['returns']}' is not one of {', '.join(RETURN_TYPES)}")
         if row.setdefault("document", False) not in (True, False):
             raise TableError(f"{where}: document is true or false")
+        # An array function says the cells to select: a smaller selection hides part of the result silently.
+        if row["returns"] == "array":
+            size = row.get("array_size")
+            if not isinstance(size, dict) or not size.get("en") or not size.get("id"):
+                raise TableError(f"{where}: an array function needs array_size = {{ en = ..., id = ... }}")
+        elif "array_size" in row:
+            raise TableError(f"{where}: array_size is only for returns = \"array\"")
         for arg in row.get("argument", []):
             for key in ("name", "en_name", "id_name", "en", "id"):
                 if not arg.get(key):
@@ -194,6 +201,9 @@ def reference(functions):
         out += ["", f'## {f["name"]}', "",
                 f'`{signature(f)}`', "", f["en"], "",
                 f'*Indonesia:* {f["id"]}', ""]
+        if f.get("array_size"):
+            out += [f'**Cells to select** for the array formula (select them, type the formula, press '
+                    f'Ctrl+Shift+Enter). {f["array_size"]["en"]} *Indonesia:* {f["array_size"]["id"]}', ""]
         if args:
             out += ["| argument | meaning |", "|---|---|"]
             out += [f'| `{a["en_name"]}`{" (optional)" if a.get("optional") else ""} | {cell(a["en"])} |' for a in args]

@@ -3,7 +3,7 @@ with its category, description and argument names, in English (FunctionDescripti
 (the registered configuration for the locale "id"). The Wizard labels every argument "(optional)", because
 every argument is `any`: a required argument's description starts with "Required." / "Wajib diisi.", an
 optional one's with "Optional." / "Opsional."."""
-from kpitest import OfficeTestCase, function_table, main
+from kpitest import NA, OfficeTestCase, function_table, main
 from office import props
 
 ADD_IN_CATEGORY = 11  # Calc's category id of "Add-In" (sc/inc/funcdesc.hxx: ID_FUNCTION_GRP_ADDINS)
@@ -87,6 +87,55 @@ class FunctionWizard(OfficeTestCase):
                         self.assertAlmostEqual(cell.getValue(), float(text), places=decimals,
                                                msg=f"{formula}: {cell.getValue()} is not {text}")
                 self.sheet.sheet.getCellRangeByName("A1:J1").clearContents(1023)
+
+    def area(self, address, formula):
+        """The array formula over `address`: each cell's value, or its error code as a string, row by row."""
+        self.sheet.array_formula(address, formula)
+        self.sheet.recalculate()
+        cells = self.sheet.cell(address)
+        a = cells.getRangeAddress()
+        out = [[f"error {c.getError()}" if c.getError() else c.getValue()
+                for c in (self.sheet.sheet.getCellByPosition(col, row)
+                          for col in range(a.StartColumn, a.EndColumn + 1))]
+               for row in range(a.StartRow, a.EndRow + 1)]
+        cells.clearContents(1023)
+        return out
+
+    def size(self, formula):
+        self.compute(Z1=f"=ROWS({formula[1:]})", Z2=f"=COLUMNS({formula[1:]})")
+        return self.sheet.value("Z1"), self.sheet.value("Z2")
+
+    def test_array_functions_fill_the_cells_the_reference_says_to_select(self):
+        """Each array function's array_size in the reference: the size of the result, ROWS and COLUMNS give it,
+        a smaller selection shows the top-left part, a larger one #N/A in the extra cells."""
+        sizes = {f["name"]: f.get("array_size") for f in function_table() if f.get("returns") == "array"}
+        self.assertEqual(sorted(sizes), ["KPI.COHORT", "KPI.CONVERSION.CI", "KPI.FUNNEL", "KPI.PERIODS"])
+        na = f"error {NA}"
+        # KPI.CONVERSION.CI: 1 x 2; one cell is the lower bound, two cells one above the other it twice.
+        ci = "=KPI.CONVERSION.CI(75;500)"
+        self.assertEqual(self.size(ci), (1, 2))
+        lower, upper = self.area("A1:B1", ci)[0]
+        self.assertLess(lower, upper)
+        self.assertEqual(self.area("A1:A2", ci), [[lower], [lower]])
+        self.assertEqual(self.area("A1", ci), [[lower]])
+        # KPI.FUNNEL: the shape of its stage counts (a column of 5 here); 3 cells show the first 3 stages.
+        self.sheet.fill("H1", [[1000], [400], [100], [50], [10]])
+        funnel = "=KPI.FUNNEL(H1:H5)"
+        self.assertEqual(self.size(funnel), (5, 1))
+        self.assertEqual(self.area("A1:A3", funnel), [[1], [0.4], [0.25]])
+        # KPI.PERIODS: 7 columns, a row per month from January to April 2026 (4, March without orders).
+        self.sheet.fill("I1", [["a", 46023], ["b", 46054], ["a", 46060], ["c", 46113]])  # Jan 1, Feb 1, Feb 7, Apr 1
+        periods = "=KPI.PERIODS(I1:I4;J1:J4)"
+        self.assertEqual(self.size(periods), (4, 7))
+        whole = self.area("A1:G5", periods)
+        self.assertEqual([row[0] for row in whole], [46023, 46054, 46082, 46113, na])  # period starts, then #N/A
+        self.assertEqual(self.area("A1:G2", periods), whole[:2])  # smaller: the first periods only
+        # KPI.COHORT: a row per cohort (January, February, April), 2 columns + a column per month (4).
+        cohort = "=KPI.COHORT(I1:I4;J1:J4)"
+        self.assertEqual(self.size(cohort), (3, 6))
+        table = self.area("A1:F4", cohort)  # as many rows as months: the row beyond the cohorts is #N/A
+        self.assertEqual([row[0] for row in table], [46023, 46054, 46113, na])
+        self.assertEqual(table[3], [na] * 6)
 
     def test_every_function_has_its_indonesian_strings(self):
         config = self.office.ctx.ServiceManager.createInstanceWithContext(

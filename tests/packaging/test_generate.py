@@ -167,6 +167,7 @@ en = "Cohorts."
 id = "Kohort."
 errors = "Err:502 when grain is unknown."
 example = { formula = "=KPI.COHORT(A2:A9;B2:B9)", result = "a table" }
+array_size = { en = "One row per cohort.", id = "Satu baris per kohort." }
   [[function.argument]]
   name = "customerIds"
   en_name = "customer_ids"
@@ -189,6 +190,36 @@ def idl_signatures(text):
     body = re.search(r"interface XKpiFunctions : com::sun::star::uno::XInterface\n\{\n(.*?)\n\};", text, re.S)
     declarations = (line.split("//")[0].strip() for line in body.group(1).splitlines())
     return {re.search(r"(\w+)\(", d).group(1): d for d in declarations if d}
+
+
+class ArraySize(unittest.TestCase):
+    """An array function's row says the cells to select, which the reference shows in both languages."""
+
+    def test_the_reference_says_the_cells_to_select_in_both_languages(self):
+        result, reference = run(ARRAY_WITH_DOCUMENT, command="reference", output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("\n**Cells to select** for the array formula (select them, type the formula, press "
+                      "Ctrl+Shift+Enter). One row per cohort. *Indonesia:* Satu baris per kohort.\n", reference)
+        self.assertLess(reference.index("**Cells to select**"), reference.index("| argument |"))
+
+    def test_an_array_function_without_it_is_refused(self):
+        result = run(ARRAY_WITH_DOCUMENT.replace('array_size = { en = "One row per cohort.", ', "# "))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("KPI.COHORT: an array function needs array_size", result.stderr)
+        result = run(ARRAY_WITH_DOCUMENT.replace(', id = "Satu baris per kohort."', ""))
+        self.assertIn("KPI.COHORT: an array function needs array_size", result.stderr)
+
+    def test_a_function_of_one_value_with_it_is_refused(self):
+        row = GOOD_ROW.replace('example = {', 'array_size = { en = "One.", id = "Satu." }\nexample = {')
+        result = run(row)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn('KPI.ROI: array_size is only for returns = "array"', result.stderr)
+
+    def test_every_array_function_of_the_real_table_says_it(self):
+        arrays = [f for f in generate.load(TABLE) if f["returns"] == "array"]
+        self.assertGreaterEqual(len(arrays), 4)
+        for f in arrays:
+            self.assertTrue(f["array_size"]["en"] and f["array_size"]["id"], f["name"])
 
 
 class GeneratedIdl(unittest.TestCase):
