@@ -93,8 +93,16 @@ inline bool whole(double value)
     return std::isfinite(value) && value == std::floor(value);
 }
 
+/// Whether an error is explained in both languages from the message table: an Indonesian text that is not
+/// empty and is not the English one (kpi::explain).
+inline bool explained(const error& e)
+{
+    const std::string indonesian = explain(e, language::id);
+    return !indonesian.empty() && indonesian != explain(e, language::en);
+}
+
 /// Whether the result is a finite value, or an error of one of the kinds, whose message starts with
-/// "<function>: ".
+/// "<function>: " and which is explained in Indonesian too.
 inline bool value_or(const result<double>& r, std::string_view function,
                      std::initializer_list<error_kind> kinds)
 {
@@ -102,13 +110,15 @@ inline bool value_or(const result<double>& r, std::string_view function,
         return std::isfinite(*r);
     const std::string_view message = r.error().message;
     return std::find(kinds.begin(), kinds.end(), r.error().kind) != kinds.end() &&
-           message.starts_with(function) && message.substr(function.size()).starts_with(": ");
+           message.starts_with(function) && message.substr(function.size()).starts_with(": ") &&
+           explained(r.error());
 }
 
-/// Whether the result is an error of this kind from this function.
+/// Whether the result is an error of this kind from this function, explained in Indonesian too.
 template <class T> bool error_of(const result<T>& r, error_kind kind, std::string_view function)
 {
-    return !r && r.error().kind == kind && r.error().message.starts_with(std::string(function) + ": ");
+    return !r && r.error().kind == kind && r.error().message.starts_with(std::string(function) + ": ") &&
+           explained(r.error());
 }
 
 /// The outcome the contract allows for a call: with `expected`, that documented error; otherwise a finite

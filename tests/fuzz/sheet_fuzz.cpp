@@ -463,7 +463,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_corrections(book, tables, bits / 7);
     build_options options;
     options.grain = static_cast<period_grain>(bits % 5);
-    options.labels = bits % 2 == 0 ? language::en : language::id;
+    options.labels = bits % 2 == 0 ? kpi::sheet::language::en : kpi::sheet::language::id;
     if (bits % 11 == 0)
         options.sheet_name = "KPI 'report' (draft)";
     check_plan(book, tables, options, repeat);

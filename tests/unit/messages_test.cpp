@@ -730,6 +730,8 @@ TEST(Messages, AnInternalErrorWithoutItsIdIsExplainedAsOne)
 TEST(Messages, TheSameErrorTwiceIsEqualAndAnotherValueIsNot)
 {
     EXPECT_EQ(kpi::return_on_investment(100, -5).error(), kpi::return_on_investment(100, -5).error());
+    // a NaN that failed is the same value the second time, as "(got NaN)" is the same message
+    EXPECT_EQ(kpi::return_on_investment(nan, 100).error(), kpi::return_on_investment(nan, 100).error());
     EXPECT_FALSE(kpi::return_on_investment(100, -5).error() == kpi::return_on_investment(100, -6).error());
     EXPECT_FALSE(kpi::return_on_investment(100, -5).error() == kpi::cost_per_click(-5, 100).error());
 }

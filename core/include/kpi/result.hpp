@@ -6,6 +6,7 @@
 
 #include "kpi/messages.hpp"
 
+#include <cmath>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -37,7 +38,15 @@ struct error_details
     std::vector<std::string> parameters; ///< the message's {0}, {1} ...: English argument names, or words
     std::optional<double> value;         ///< the value that failed: " (got -5)"
 
-    friend bool operator==(const error_details&, const error_details&) = default;
+    /// The same function, parameters and value; a value that is NaN equals NaN, as its message "(got NaN)"
+    /// equals the other's.
+    friend bool operator==(const error_details& a, const error_details& b) noexcept
+    {
+        const bool same_value =
+            a.value.has_value() == b.value.has_value() &&
+            (!a.value || *a.value == *b.value || (std::isnan(*a.value) && std::isnan(*b.value)));
+        return same_value && a.function == b.function && a.parameters == b.parameters;
+    }
 };
 
 struct error
