@@ -42,6 +42,7 @@ class Oxt(unittest.TestCase):
             "Addons.xcu": "application/vnd.sun.star.configuration-data",
             "ProtocolHandler.xcu": "application/vnd.sun.star.configuration-data",
             "Jobs.xcu": "application/vnd.sun.star.configuration-data",
+            "Paths.xcu": "application/vnd.sun.star.configuration-data",
         })
         for path in entries:
             self.assertIn(path, self.names)
@@ -197,6 +198,33 @@ class Menu(unittest.TestCase):
         self.assertEqual([item.get(f"{self.DIALOG}value") for item in kinds.iter(f"{self.DIALOG}menuitem")],
                          ["&kind.none", "&kind.orders", "&kind.leads", "&kind.campaigns", "&kind.sessions",
                           "&kind.traffic", "&kind.survey", "&kind.targets"])
+
+
+class Templates(unittest.TestCase):
+    """The dashboard templates: Paths.xcu adds the .oxt's templates/ folder to the template paths, and each .ots
+    there is a spreadsheet template whose document title (what the Template Manager shows) is its name."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.archive = zipfile.ZipFile(OXT)
+
+    def test_paths_xcu_adds_the_templates_folder_of_the_extension(self):
+        root = ET.fromstring(self.archive.read("Paths.xcu"))
+        self.assertEqual((root.get(f"{OOR}package"), root.get(f"{OOR}name")), ("org.openoffice.Office", "Paths"))
+        paths = root.find(f"node[@{OOR}name='Paths']/node[@{OOR}name='Template']/node[@{OOR}name='InternalPaths']")
+        self.assertEqual([n.get(f"{OOR}name") for n in paths], ["%origin%/templates"])
+
+    def test_each_template_is_a_calc_template_titled_as_the_template_manager_lists_it(self):
+        titles = {}
+        for name in self.archive.namelist():
+            if name.startswith("templates/") and name.endswith(".ots"):
+                with zipfile.ZipFile(self.archive.open(name)) as template:
+                    self.assertEqual(template.read("mimetype"),
+                                     b"application/vnd.oasis.opendocument.spreadsheet-template", name)
+                    meta = ET.fromstring(template.read("meta.xml"))
+                    titles[name] = meta.find(".//{http://purl.org/dc/elements/1.1/}title").text
+        self.assertEqual(titles, {"templates/KPI/kpi-dashboard.ots": "KPI Dashboard",
+                                  "templates/KPI/dasbor-kpi.ots": "Dasbor KPI"})
 
 
 class Reference(unittest.TestCase):
