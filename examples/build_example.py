@@ -358,7 +358,9 @@ TABLE_TOP = 4  # row (1-based) of the section tables' heading: title, subtitle a
 def section_sheet(lang, section, rows_of_section):
     words = LANGUAGES[lang]
     rows = [[cell(f"{words['title']} · {word(SECTION_TITLES[section], lang)}", "title")],
-            [cell(words["subtitle"], "subtitle")], [], heads(*words["heads"])]
+            [cell(words["subtitle"], "subtitle")], [],
+            # headings aligned as their columns: values and targets to the right, the status centred
+            [cell(text, style) for text, style in zip(words["heads"], ("head", "head_r", "head_r", "head_c", "head"))]]
     for row, (_, en, id_, kpi, _, style, target, higher, how_en, how_id) in enumerate(rows_of_section,
                                                                                      start=TABLE_TOP + 1):
         target_cell = (cell(style=f"{style}_t", formula=f"of:={target}") if isinstance(target, str)
@@ -459,6 +461,8 @@ def styles(lang):
   <style:style style:name="section" style:family="table" style:master-page-name="Dashboard"><style:table-properties table:display="true"/></style:style>
   <style:style style:name="data" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true"/></style:style>
   <style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #5a6b7d" style:vertical-align="middle"/><style:text-properties fo:font-weight="bold"/></style:style>
+  <style:style style:name="head_r" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #5a6b7d" style:text-align-source="fix" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="end"/><style:text-properties fo:font-weight="bold"/></style:style>
+  <style:style style:name="head_c" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #5a6b7d" style:text-align-source="fix" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>
   <style:style style:name="title" style:family="table-cell"><style:table-cell-properties style:vertical-align="middle"/><style:text-properties fo:font-size="18pt" fo:font-weight="bold" fo:color="#1f3b57"/></style:style>
   <style:style style:name="subtitle" style:family="table-cell"><style:text-properties fo:font-size="10pt" fo:color="#555555"/></style:style>
   <style:style style:name="label" style:family="table-cell"><style:table-cell-properties {GRID} fo:wrap-option="wrap" style:vertical-align="middle"/></style:style>
