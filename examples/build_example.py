@@ -47,7 +47,7 @@ LANGUAGES = {
                heads=("KPI", "Nilai", "Target", "Status", "Cara mengukur"),
                statuses=("✔ Tercapai", "● Mendekati", "✖ Meleset"),
                legend="Status: ✔ Tercapai: target terpenuhi · ● Mendekati: meleset paling banyak 5% dari target · "
-                      "✖ Meleset: meleset lebih dari 5%. Biaya, rasio pentalan, churn, masa balik modal dan "
+                      "✖ Meleset: meleset lebih dari 5%. Biaya, rasio pentalan, churn, periode balik modal dan "
                       "nilai p lebih baik bila lebih rendah.",
                checks=("Bagian", "KPI", "Nilai di dasbor", "Rumus bawaan Calc", "Sama"),
                checks_title="Pemeriksaan: setiap KPI dasbor dibandingkan dengan rumus bawaan Calc (tidak dicetak)",
@@ -189,7 +189,7 @@ MONTHLY_COLUMNS = [  # key, English, Indonesian (GA4's Indonesian names for its 
     ("target", "Target", "Target", "money"), ("orders", "Orders", "Pesanan", "int"),
     ("sessions", "Sessions", "Sesi", "int"), ("engaged", "Engaged sessions", "Sesi dengan interaksi", "int"),
     ("views", "Views", "Tampilan", "int"), ("spend", "Ad spend", "Biaya iklan", "money"),
-    ("impressions", "Impressions", "Impresi", "int"), ("clicks", "Clicks", "Klik", "int"),
+    ("impressions", "Impressions", "Tayangan", "int"), ("clicks", "Clicks", "Klik", "int"),
     ("leads", "Leads", "Prospek", "int"), ("new", "New customers", "Pelanggan baru", "int")]
 
 
@@ -266,8 +266,8 @@ def kpis(lang):
          f"SUM({REV})/SUM({ORD})", "money", 250000, True, "Revenue ÷ number of orders",
          "Pendapatan ÷ jumlah pesanan"),
 
-        ("acquisition", "Click-through rate (CTR)", "Rasio klik-tayang (CTR)", f"KPI.CTR({CLK};{IMP})",
-         f"SUM({CLK})/SUM({IMP})", "pct2", 0.015, True, "Clicks ÷ impressions", "Klik ÷ impresi"),
+        ("acquisition", "Click-through rate (CTR)", "Rasio klik per tayangan (CTR)", f"KPI.CTR({CLK};{IMP})",
+         f"SUM({CLK})/SUM({IMP})", "pct2", 0.015, True, "Clicks ÷ impressions", "Klik ÷ tayangan"),
         ("acquisition", "Cost per click (CPC)", "Biaya per klik (CPC)", f"KPI.CPC({SPEND};{CLK})",
          f"SUM({SPEND})/SUM({CLK})", "money", 16000, False, "Ad spend ÷ clicks", "Biaya iklan ÷ klik"),
         ("acquisition", "Cost per lead (CPL)", "Biaya per prospek (CPL)", f"KPI.CPL({SPEND};{LEADS})",
@@ -288,20 +288,20 @@ def kpis(lang):
          f"KPI.NEWPROSPECTS({lead_ids};{lead_dates};DATE(2026;2;1);DATE(2026;2;28))",
          f'COUNTIFS({lead_dates};">="&DATE(2026;2;1);{lead_dates};"<="&DATE(2026;2;28))', "int", 12, True,
          "Leads first seen in February", "Prospek yang pertama muncul di Februari"),
-        ("acquisition", "Return on ad spend (ROAS)", "Laba atas belanja iklan (ROAS)", f"KPI.ROAS({REV};{SPEND})",
+        ("acquisition", "Return on ad spend (ROAS)", "ROAS (imbal hasil belanja iklan)", f"KPI.ROAS({REV};{SPEND})",
          f"SUM({REV})/SUM({SPEND})", "times", 10, True, "Revenue ÷ ad spend", "Pendapatan ÷ biaya iklan"),
         ("acquisition", "Return on marketing investment at a 40 % margin (ROMI)",
-         "Laba investasi pemasaran pada margin 40% (ROMI)", f"KPI.ROMI({REV};0.4;{SPEND})",
+         "Imbal hasil investasi pemasaran pada margin 40% (ROMI)", f"KPI.ROMI({REV};0.4;{SPEND})",
          f"(SUM({REV})*0.4-SUM({SPEND}))/SUM({SPEND})", "pct", 3, True,
          "(Revenue × margin − ad spend) ÷ ad spend", "(Pendapatan × margin − biaya iklan) ÷ biaya iklan"),
-        ("acquisition", "Return on investment, all campaigns (ROI)", "Laba investasi, semua kampanye (ROI)",
+        ("acquisition", "Return on investment, all campaigns (ROI)", "Imbal hasil investasi, semua kampanye (ROI)",
          f"KPI.ROI({revenue_c};{spend_c})", f"(SUM({revenue_c})-SUM({spend_c}))/SUM({spend_c})", "pct", 1, True,
          "(Campaign revenue − spend) ÷ spend", "(Pendapatan kampanye − biaya) ÷ biaya"),
 
-        ("web", "Engagement rate", "Rasio interaksi", f"KPI.ENGAGEMENTRATE({ENG};{SES})", f"SUM({ENG})/SUM({SES})",
+        ("web", "Engagement rate", "Rasio engagement", f"KPI.ENGAGEMENTRATE({ENG};{SES})", f"SUM({ENG})/SUM({SES})",
          "pct", 0.6, True, "Engaged sessions ÷ sessions", "Sesi dengan interaksi ÷ sesi"),
         ("web", "Bounce rate", "Rasio pentalan", f"KPI.BOUNCERATE({ENG};{SES})", f"1-SUM({ENG})/SUM({SES})", "pct",
-         0.4, False, "1 − engagement rate", "1 − rasio interaksi"),
+         0.4, False, "1 − engagement rate", "1 − rasio engagement"),
         ("web", "Views per session", "Tampilan per sesi", f"KPI.PAGESPERSESSION({PV};{SES})",
          f"SUM({PV})/SUM({SES})", "num2", 2.5, True, "Views ÷ sessions", "Tampilan ÷ sesi"),
         ("web", "Session conversion rate", "Rasio konversi sesi", f"KPI.CONVERSION({ORD};{SES})",
@@ -337,7 +337,7 @@ def kpis(lang):
         ("customers", "Lifetime value to acquisition cost (LTV : CAC)", "Nilai seumur hidup : biaya akuisisi",
          f"KPI.LTVCAC({clv};KPI.CAC({SPEND};{NEW}))", f"{clv_native}/(SUM({SPEND})/SUM({NEW}))", "to_one", 3, True,
          "CLV ÷ CAC", "CLV ÷ CAC"),
-        ("customers", "CAC payback", "Masa balik modal CAC", f"KPI.PAYBACK(KPI.CAC({SPEND};{NEW});{35 * RP})",
+        ("customers", "CAC payback", "Periode balik modal CAC", f"KPI.PAYBACK(KPI.CAC({SPEND};{NEW});{35 * RP})",
          f"SUM({SPEND})/SUM({NEW})/{35 * RP}", "months", 4, False, "CAC ÷ margin per month",
          "CAC ÷ margin per bulan"),
 
