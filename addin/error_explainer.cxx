@@ -40,7 +40,9 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/util/CellProtection.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implbase2.hxx>
@@ -115,6 +117,20 @@ constexpr bilingual no_kpi_function_text{
     "of KPI functions only.",
     "Sel {cell} menampilkan {error}, tetapi rumusnya tidak memanggil fungsi KPI. Jelaskan Galat hanya "
     "menjelaskan galat fungsi KPI."};
+constexpr bilingual protected_text{
+    "The cell {cell} shows {error} from a KPI function, but its sheet is protected: Explain Error computes "
+    "the "
+    "formula again in its cell, which a protected sheet does not allow. Unprotect the sheet (Sheet > Protect "
+    "Sheet) and explain the error again.",
+    "Sel {cell} menampilkan {error} dari fungsi KPI, tetapi lembarnya diproteksi: Jelaskan Galat menghitung "
+    "ulang rumus di selnya, dan lembar yang diproteksi tidak mengizinkannya. Buka proteksi lembar (Lembar > "
+    "Proteksi Lembar) lalu jelaskan galatnya lagi."};
+constexpr bilingual cannot_compute_text{
+    "The cell {cell} shows {error} from a KPI function, but its formula could not be computed again to find "
+    "the reason: {reason}",
+    "Sel {cell} menampilkan {error} dari fungsi KPI, tetapi rumusnya tidak dapat dihitung ulang untuk "
+    "mencari "
+    "alasannya: {reason}"};
 constexpr bilingual title_text{"Explain Error", "Jelaskan Galat"};
 constexpr bilingual no_cell_text{"Select a cell to explain its error.",
                                  "Pilih sel untuk menjelaskan galatnya."};
@@ -598,6 +614,21 @@ std::string reason(const uno::Reference<uno::XComponentContext>& context,
     return fill(error_outside, lang, {{"function", call_names(calls)}, {"error", error_name(shown)}});
 }
 
+/// Whether the cell is locked on a protected sheet, where it cannot be written.
+bool is_protected(const uno::Reference<css::table::XCell>& cell)
+{
+    try {
+        const uno::Reference<css::sheet::XSheetCellRange> range(cell, uno::UNO_QUERY_THROW);
+        const uno::Reference<css::util::XProtectable> sheet(range->getSpreadsheet(), uno::UNO_QUERY_THROW);
+        css::util::CellProtection protection;
+        uno::Reference<css::beans::XPropertySet>(cell, uno::UNO_QUERY_THROW)
+            ->getPropertyValue("CellProtection") >>= protection;
+        return sheet->isProtected() && protection.IsLocked;
+    } catch (const uno::Exception&) {
+        return false;
+    }
+}
+
 std::string cell_name(const uno::Reference<css::table::XCell>& cell)
 {
     try {
@@ -687,6 +718,11 @@ explanation explain_cell(const uno::Reference<uno::XComponentContext>& context,
             fill(no_kpi_function_text, lang, {{"cell", cell_name(cell)}, {"error", error_name(shown)}});
         return out;
     }
+    out.what = finding::explained;
+    if (is_protected(cell)) {
+        out.text = fill(protected_text, lang, {{"cell", cell_name(cell)}, {"error", error_name(shown)}});
+        return out;
+    }
     std::vector<uno::Reference<css::frame::XModel>> documents;
     if (document.is())
         documents.push_back(document);
@@ -694,8 +730,14 @@ explanation explain_cell(const uno::Reference<uno::XComponentContext>& context,
         documents = documents_of(context, cell);
     const unchanged_documents keep(documents);
     place.keep = &keep;
-    out.what = finding::explained;
-    out.text = reason(context, cell, place, calls, shown, lang);
+    try {
+        out.text = reason(context, cell, place, calls, shown, lang);
+    } catch (const uno::RuntimeException& e) {
+        // a document that cannot be edited (read-only, locked by another view's edit): nothing was written
+        out.text =
+            fill(cannot_compute_text, lang,
+                 {{"cell", cell_name(cell)}, {"error", error_name(shown)}, {"reason", to_utf8(e.Message)}});
+    }
     return out;
 }
 

@@ -232,6 +232,16 @@ class Explainer(OfficeTestCase):
                               self.sheet.cell("D1:E1").getArrayFormula(), self.sheet.get_formula("A2")), before)
             self.assertEqual(self.sheet.error("A2"), ERR502)
 
+    def test_protected_sheet_says_what_to_do(self):
+        self.compute(A1="=KPI.ROI(150;-5)")
+        self.sheet.sheet.protect("")
+        self.addCleanup(self.sheet.sheet.unprotect, "")
+        en, id_ = self.both("A1")
+        self.assertIn("protected", en)
+        self.assertIn("diproteksi", id_)
+        self.sheet.sheet.unprotect("")
+        self.assertIn("-5", self.explain("A1"))
+
     def test_bad_arguments_are_refused(self):
         self.compute(A1="=KPI.ROI(150;-5)")
         with self.assertRaises(IllegalArgumentException):
