@@ -564,7 +564,8 @@ CHARTS = [
      "bar", False),
     ("customers", "Customers at the end of each month", "Pelanggan di akhir setiap bulan", "base", "AC", "bar",
      False),
-    ("satisfaction", "NPS answers by score (0–10)", "Jawaban NPS menurut skor (0–10)", "survey", "DE", "bar", False),
+    ("satisfaction", "NPS answers by score: detractors 0–6, passives 7–8, promoters 9–10",
+     "Jawaban NPS menurut skor: pengkritik 0–6, pasif 7–8, promotor 9–10", "survey", "DE", "bar", False),
 ]
 PRINTABLE_HEIGHT = 17600  # 1/100 mm: A4 landscape less the margins and the footer
 
@@ -612,6 +613,15 @@ def add_charts_and_print_setup(book, lang):
         chart.Title.String = title_en if lang == "en" else title_id
         chart.Title.CharHeight = 12
         chart.Diagram.Wall.FillColor = 0xFFFFFF
+        if kind == "line":  # the target thin and grey, the revenue thick: told apart without colour
+            target = chart.Diagram.getDataRowProperties(1)
+            target.LineColor = 0x8C8C8C
+            target.LineWidth = 25
+            chart.Diagram.getDataRowProperties(0).LineWidth = 90
+        if data == "survey":  # the NPS groups as the title names them: detractors, passives, promoters
+            for score in range(11):
+                chart.Diagram.getDataPointProperties(score, 0).FillColor = (
+                    0xC0504D if score <= 6 else 0xE3B23C if score <= 8 else 0x3A8F5C)
         chart.HasLegend = len(columns) > 2
         if chart.HasLegend:
             chart.Legend.Alignment = uno.Enum("com.sun.star.chart.ChartLegendPosition", "BOTTOM")
