@@ -4,11 +4,14 @@
   generate.py idl TABLE OUT            XKpiFunctions.idl: the add-in's UNO interface (OUT is rewritten only
                                        when its text changes, so that a description edit recompiles nothing)
   generate.py xcu TABLE OUT            CalcAddIns.xcu: Function Wizard names, descriptions, categories
-  generate.py reference TABLE OUT      the Markdown function reference
+  generate.py reference TABLE OUT      the Markdown function reference (docs/functions.md)
+  generate.py reference-id TABLE OUT   the Indonesian function reference (docs/functions.id.md)
   generate.py summary TABLE OUT        the README's table of functions
+  generate.py summary-id TABLE OUT     README.id.md's table of functions, in Indonesian
   generate.py argument-names TABLE OUT C++ source of every argument's English and Indonesian name, for the
                                        core's messages (rewritten only when its text changes)
   generate.py readme TABLE README      rewrites the README's table of functions in place (./kpi docs)
+  generate.py readme-id TABLE README   rewrites README.id.md's table of functions in place (./kpi docs)
   generate.py check-idl TABLE UNOIDL_READ RDB...
                                        compare the table with the compiled IDL (methods, parameters)
 
@@ -62,9 +65,15 @@ def load(path):
     for row in functions:
         name = row.get("name", "?")
         where = f"{path}: {name}"
-        for key in ("name", "method", "category", "en", "id", "errors", "example"):
+        for key in ("name", "method", "category", "en", "id", "errors", "errors_id", "example"):
             if not row.get(key):
                 raise TableError(f"{where}: missing '{key}'")
+        for key, other in (("notes", "notes_id"), ("notes_id", "notes")):
+            if row.get(key) and not row.get(other):
+                raise TableError(f"{where}: '{key}' without '{other}'")
+        # `;` separates arguments in every Calc; a `,` would be a decimal comma in an Indonesian one
+        if any("," in part for part in row["example"].get("formula", "").split('"')[::2]):
+            raise TableError(f"{where}: the example separates with ';' and has no ','")
         if not re.fullmatch(r"KPI(\.[A-Z0-9]+){1,2}", name):
             raise TableError(f"{where}: a name is KPI.<NAME> or KPI.<NAME>.<NAME> in capitals")
         if row["method"] != method_for(name):
@@ -110,11 +119,6 @@ def load(path):
 def cell(text):
     """Text for a Markdown table cell: a "|" would end the cell."""
     return text.replace("|", "\\|")
-
-
-def signature(f):
-    args = [f"[{a['en_name']}]" if a.get("optional") else a["en_name"] for a in f.get("argument", [])]
-    return f'{f["name"]}({"; ".join(args)})'
 
 
 IDL_HEADER = """\
@@ -186,33 +190,108 @@ def xcu(functions):
     return "\n".join(out)
 
 
-def reference(functions):
-    out = ["# KPI Functions — function reference", "",
-           "Generated from `addin/functions.toml`. Arguments are separated by `;` as in Calc's English",
-           "formula syntax. Rates are fractions: format the cell as a percentage.", "",
-           f'**Every function:** {functions[0]["internal_error"]["en"]} '
-           f'*Indonesia:* {functions[0]["internal_error"]["id"]}', "",
-           "| function | what it computes |", "|---|---|"]
+def outside_strings(formula, change):
+    """The formula with `change` applied to its parts outside "…" strings."""
+    parts = formula.split('"')
+    return '"'.join(change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
+
+
+def decimal_comma(text):
+    """A formula or a result as a Calc with a decimal comma (Indonesian) reads it: 0.75 -> 0,75. Only numbers
+    change (KPI.CLV keeps its dot, "1.0.0" in quotes too); `;` separates arguments in both conventions, and the
+    table's examples use no `,` (load() refuses one)."""
+    return outside_strings(text, lambda part: re.sub(r"(?<![\w.])(\d+)\.(\d+)(?![\w.])", r"\1,\2", part))
+
+
+# The words of each language's reference, README table and the notes on numbers.
+WORDS = {
+    "en": {
+        "title": "# KPI Functions — function reference",
+        "other": "Indonesian: [functions.id.md](functions.id.md)",
+        "intro": ["Generated from `addin/functions.toml`. Arguments are separated by `;`, which every Calc accepts.",
+                  "Numbers are written with a decimal point, as in an English Calc. In a Calc set to a locale with a",
+                  "decimal comma (Indonesian, German …: Tools ▸ Options ▸ Language Settings ▸ Languages ▸ Locale",
+                  "setting) type `0,75` for `0.75`; each example with a decimal number shows that form too. A rate",
+                  "is computed as a number such as 0.15 and shows as 15% in a cell formatted as percent."],
+        "every": "Every function:", "what": "what it computes", "function": "function", "example": "example",
+        "argument": "argument", "meaning": "meaning", "optional": " (optional)",
+        "errors": "Errors:", "notes": "Notes:", "example_label": "Example:", "gives": "gives",
+        "other_form": "with a decimal comma", "docs": "docs/functions.md",
+        "cells": "**Cells to select** for the array formula (select them, type the formula, press "
+                 "Ctrl+Shift+Enter).",
+    },
+    "id": {
+        "title": "# KPI Functions — referensi fungsi",
+        "other": "English: [functions.md](functions.md)",
+        "intro": ["Dibuat dari `addin/functions.toml`, tabel yang sama dengan referensi bahasa Inggris. Argumen",
+                  "dipisahkan dengan `;`, yang diterima setiap Calc. Angka ditulis dengan koma desimal, seperti di",
+                  "Calc berlokal Indonesia; di Calc dengan titik desimal (lokal Inggris) ketik `0.75` untuk `0,75`:",
+                  "setiap contoh berdesimal juga menampilkan bentuk itu. Tingkat dan rasio dihitung sebagai angka",
+                  "seperti 0,15 dan tampil sebagai 15% di sel yang diformat persen. LibreOffice berbahasa Indonesia",
+                  "menampilkan galat bernomor sebagai `Galat:502` (dalam bahasa Inggris `Err:502`)."],
+        "every": "Setiap fungsi:", "what": "yang dihitung", "function": "fungsi", "example": "contoh",
+        "argument": "argumen", "meaning": "arti", "optional": " (opsional)",
+        "errors": "Kemungkinan galat:", "notes": "Catatan:", "example_label": "Contoh:", "gives": "menghasilkan",
+        "other_form": "dengan titik desimal", "docs": "docs/functions.id.md",
+        "cells": "**Sel yang dipilih** untuk rumus larik (pilih sel-selnya, ketik rumusnya, tekan "
+                 "Ctrl+Shift+Enter).",
+    },
+}
+
+
+def text(row, key, language):
+    """A field in the language: `key` for English, `key_id` (or `id` for the description) for Indonesian."""
+    if language == "en":
+        return row.get(key, "")
+    return row["id"] if key == "en" else row.get(f"{key}_id", "")
+
+
+def signature(f, language="en"):
+    """KPI.CSAT(scores; [threshold]; [scale_max]), with the argument names of the language."""
+    name = "en_name" if language == "en" else "id_name"
+    args = [f"[{a[name]}]" if a.get("optional") else a[name] for a in f.get("argument", [])]
+    return f'{f["name"]}({"; ".join(args)})'
+
+
+def example_in(f, language):
+    """(formula, result, the formula in the other convention or None) as the language's Calc writes them."""
+    formula, result = f["example"]["formula"], f["example"]["result"]
+    comma_formula = decimal_comma(formula)
+    comma_result = result if f["returns"] == "text" else decimal_comma(result)
+    if language == "en":
+        return formula, result, (comma_formula if comma_formula != formula else None)
+    return comma_formula, comma_result, (formula if comma_formula != formula else None)
+
+
+def reference(functions, language="en"):
+    w = WORDS[language]
+    shared = functions[0]["internal_error"][language]
+    out = [w["title"], "", w["other"], "", *w["intro"], "",
+           f'**{w["every"]}** {shared}', "",
+           f'| {w["function"]} | {w["what"]} |', "|---|---|"]
     for f in functions:
         anchor = f["name"].lower().replace(".", "")
-        out.append(f'| [{f["name"]}](#{anchor}) | {cell(f["en"])} |')
+        out.append(f'| [{f["name"]}](#{anchor}) | {cell(text(f, "en", language))} |')
     for f in functions:
         args = f.get("argument", [])
-        out += ["", f'## {f["name"]}', "",
-                f'`{signature(f)}`', "", f["en"], "",
-                f'*Indonesia:* {f["id"]}', ""]
+        out += ["", f'## {f["name"]}', "", f'`{signature(f, language)}`', "", text(f, "en", language), ""]
         if f.get("array_size"):
-            out += [f'**Cells to select** for the array formula (select them, type the formula, press '
-                    f'Ctrl+Shift+Enter). {f["array_size"]["en"]} *Indonesia:* {f["array_size"]["id"]}', ""]
+            out += [f'{w["cells"]} {f["array_size"][language]}', ""]
         if args:
-            out += ["| argument | meaning |", "|---|---|"]
-            out += [f'| `{a["en_name"]}`{" (optional)" if a.get("optional") else ""} | {cell(a["en"])} |' for a in args]
+            name = "en_name" if language == "en" else "id_name"
+            out += [f'| {w["argument"]} | {w["meaning"]} |', "|---|---|"]
+            out += [f'| `{a[name]}`{w["optional"] if a.get("optional") else ""} | {cell(text(a, "en", language))} |'
+                    for a in args]
             out.append("")
-        errors = f["errors"]
-        if f.get("range_errors"):  # the table's shared sentence, in both languages
-            errors += f' {f["range_errors"]["en"]} *Indonesia:* {f["range_errors"]["id"]}'
-        out += [f'**Errors:** {errors}', "",
-                f'**Example:** `{f["example"]["formula"]}` gives `{f["example"]["result"]}`.']
+        errors = text(f, "errors", language)
+        if f.get("range_errors"):  # the table's shared sentence
+            errors += " " + f["range_errors"][language]
+        out += [f'**{w["errors"]}** {errors}', ""]
+        if f.get("notes"):
+            out += [f'**{w["notes"]}** {text(f, "notes", language)}', ""]
+        formula, result, other = example_in(f, language)
+        line = f'**{w["example_label"]}** `{formula}` {w["gives"]} `{result}`'
+        out.append(line + (f' ({w["other_form"]}: `{other}`).' if other else "."))
     return "\n".join(out) + "\n"
 
 
@@ -220,18 +299,21 @@ README_BEGIN = "<!-- functions:begin (generated from addin/functions.toml: ./kpi
 README_END = "<!-- functions:end -->"
 
 
-def summary(functions):
-    out = ["| function | what it computes | example |", "|---|---|---|"]
+def summary(functions, language="en"):
+    w = WORDS[language]
+    out = [f'| {w["function"]} | {w["what"]} | {w["example"]} |', "|---|---|---|"]
     for f in functions:
         anchor = f["name"].lower().replace(".", "")
-        example = f'`{f["example"]["formula"]}` → {f["example"]["result"]}'
-        out.append(f'| [`{signature(f)}`](docs/functions.md#{anchor}) | {cell(f["en"])} | {cell(example)} |')
+        formula, result, _ = example_in(f, language)
+        example = f"`{formula}` → {result}"
+        out.append(f'| [`{signature(f, language)}`]({w["docs"]}#{anchor}) | {cell(text(f, "en", language))} '
+                   f'| {cell(example)} |')
     return "\n".join(out) + "\n"
 
 
-def readme_with_summary(readme, functions):
+def readme_with_summary(readme, functions, language="en"):
     begin, end = readme.index(README_BEGIN), readme.index(README_END)
-    return readme[:begin] + README_BEGIN + "\n" + summary(functions) + readme[end:]
+    return readme[:begin] + README_BEGIN + "\n" + summary(functions, language) + readme[end:]
 
 
 def cpp_string(text):
@@ -302,16 +384,16 @@ def main(argv):
             write(argv[3], idl(functions), only_if_changed=True)
         elif command == "xcu":
             write(argv[3], xcu(functions))
-        elif command == "reference":
-            write(argv[3], reference(functions))
-        elif command == "summary":
-            write(argv[3], summary(functions))
+        elif command in ("reference", "reference-id"):
+            write(argv[3], reference(functions, "id" if command.endswith("-id") else "en"))
+        elif command in ("summary", "summary-id"):
+            write(argv[3], summary(functions, "id" if command.endswith("-id") else "en"))
         elif command == "argument-names":
             write(argv[3], argument_names(functions), only_if_changed=True)
-        elif command == "readme":
+        elif command in ("readme", "readme-id"):
             with open(argv[3], encoding="utf-8") as f:
                 readme = f.read()
-            write(argv[3], readme_with_summary(readme, functions))
+            write(argv[3], readme_with_summary(readme, functions, "id" if command.endswith("-id") else "en"))
         elif command == "check-idl":
             problems = check_idl(functions, idl_methods(argv[3], argv[4:]))
             for p in problems:

@@ -29,7 +29,7 @@ mirror=${KPI_COMPAT_MIRROR:-http://deb.debian.org/debian}
 # What the suites need besides the office: pandas (raw data, periods, sheet builder), the Python script provider
 # (docs/sheet-builder.md's macro), the Indonesian UI (menu and wizard texts), a font with the glyphs the PDFs use.
 packages=(libreoffice-calc-nogui python3-uno python3-pandas libreoffice-script-provider-python libreoffice-l10n-id
-          fonts-dejavu-core)
+          fonts-dejavu-core poppler-utils) # poppler-utils: pdfinfo for integration.dashboard's pages
 stamp=$root/.kpi-compat-ready # written last: a chroot without it is an interrupted one
 
 say() { printf '\n== %s ==\n' "$*"; }

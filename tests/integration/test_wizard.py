@@ -3,8 +3,19 @@ with its category, description and argument names, in English (FunctionDescripti
 (the registered configuration for the locale "id"). The Wizard labels every argument "(optional)", because
 every argument is `any`: a required argument's description starts with "Required." / "Wajib diisi.", an
 optional one's with "Optional." / "Opsional."."""
-from kpitest import NA, OfficeTestCase, function_table, main
-from office import props
+import datetime
+import importlib.util
+import os
+import re
+import unittest
+
+from kpitest import NA, OXT, SOURCE_DIR, OfficeTestCase, function_table, main
+from office import Office, props
+
+_spec = importlib.util.spec_from_file_location("generate", os.path.join(SOURCE_DIR, "oxt-packaging", "generate.py"))
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+NULL_DATE = datetime.date(1899, 12, 30)  # Calc's default day 0: the serial numbers of dates
 
 ADD_IN_CATEGORY = 11  # Calc's category id of "Add-In" (sc/inc/funcdesc.hxx: ID_FUNCTION_GRP_ADDINS)
 REQUIRED = {"en": "Required. ", "id": "Wajib diisi. "}
@@ -67,7 +78,7 @@ class FunctionWizard(OfficeTestCase):
             formula, documented = function["example"]["formula"], function["example"]["result"]
             with self.subTest(formula):
                 if documented.startswith("{"):
-                    expected = [float(v) for v in documented.strip("{}").split(";")]
+                    expected = documented_values(documented)
                     self.sheet.array_formula(f"A1:{chr(ord('A') + len(expected) - 1)}1", formula)
                 else:
                     expected = [documented]
@@ -154,6 +165,84 @@ class FunctionWizard(OfficeTestCase):
                     self.assertEqual(parameter.Description, wizard_text(argument, "id"))
                     self.assertEqual(parameter.Description.startswith(REQUIRED["id"]), not argument.get("optional"))
                     self.assertNotEqual(argument["id"], argument["en"], "Indonesian text is the English one")
+
+
+def documented_values(documented, convert=float):
+    """The numbers of a documented result, "0.15" or "{2026-01-01;1;1;1}" (a date as its Calc serial number)."""
+    values = []
+    for text in documented.strip("{}").split(";"):
+        text = text.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            values.append(float((datetime.date.fromisoformat(text) - NULL_DATE).days))
+        else:
+            values.append(convert(text))
+    return values
+
+
+class DecimalComma(unittest.TestCase):
+    """In a Calc set to the Indonesian locale (decimal comma, `.` between thousands), each reference example typed
+    as docs/functions.id.md writes it gives the documented result, and the decimal point the README warns about
+    gives #NAME?, or with three decimals another number."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(oxt=OXT, ui_locale="id").__enter__()
+        try:
+            config = cls.office.ctx.ServiceManager.createInstanceWithContext(
+                "com.sun.star.configuration.ConfigurationProvider", cls.office.ctx)
+            l10n = config.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                      props(nodepath="/org.openoffice.Setup/L10N"))
+            l10n.replaceByName("ooSetupSystemLocale", "id-ID")  # Tools > Options > Language Settings > Locale
+            l10n.commitChanges()
+            cls.office.stop()
+            cls.office.start()
+        except BaseException:
+            cls.office.close()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+
+    def setUp(self):
+        self.sheet = self.office.new_sheet()
+        self.cell = self.sheet.sheet.getCellRangeByName("A1")
+
+    def tearDown(self):
+        self.sheet.close()
+
+    def typed(self, formula):
+        """The cell after typing `formula` as a user of this Calc types it."""
+        self.cell.FormulaLocal = formula
+        self.sheet.recalculate()
+        return self.cell
+
+    def test_reference_examples_in_the_indonesian_form_give_their_results(self):
+        for function in function_table():
+            formula = generate.decimal_comma(function["example"]["formula"])
+            documented = function["example"]["result"]
+            with self.subTest(formula):
+                cell = self.typed(formula)
+                self.assertEqual(cell.getError(), 0, f"{formula} gave error {cell.getError()}")
+                if function["name"] == "KPI.VERSION":
+                    self.assertEqual(cell.getString(), documented)
+                    continue
+                first = documented_values(documented, str)[0]  # one cell: an array shows its first element
+                if isinstance(first, str):
+                    decimals = len(first.split(".")[1]) if "." in first else 0
+                    first = float(first)
+                else:
+                    decimals = 0
+                self.assertAlmostEqual(cell.getValue(), first, places=decimals)
+        self.assertEqual(self.typed("=KPI.CLV(18,95;0,788;0,01)").getString()[:7], "67,2639")
+
+    def test_a_decimal_point_gives_name_or_a_thousands_separated_number(self):
+        self.assertEqual(self.typed("=KPI.CLV(18.95;0.788;0.01)").getError(), 525)  # #NAME?
+        self.assertEqual(self.typed("=0.025").getValue(), 25)
+        self.assertEqual(self.typed("=KPI.LIFETIME(0.025)").getError(), 502)  # the churn rate 25
+        # what works in both conventions: percentages and fractions
+        self.assertEqual(self.typed("=KPI.ROMI(50000;60%;10000)").getValue(), 2)
+        self.assertEqual(self.typed("=KPI.LIFETIME(1/40)").getValue(), 40)
 
 
 if __name__ == "__main__":

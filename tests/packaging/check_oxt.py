@@ -1,8 +1,10 @@
 """Checks the built .oxt without an office: every file the manifest, description.xml and the components
 file name is in the archive (check_component.py checks the component library itself); CalcAddIns.xcu is
-well-formed and matches the table; the committed function reference is current.
+well-formed and matches the table; the committed function references (English and Indonesian) and the READMEs'
+tables of functions are current.
 
 usage: check_oxt.py OXT TABLE COMMITTED_REFERENCE GENERATED_REFERENCE README GENERATED_SUMMARY
+                    COMMITTED_REFERENCE_ID GENERATED_REFERENCE_ID README_ID GENERATED_SUMMARY_ID
 """
 import filecmp
 import os
@@ -15,6 +17,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 OXT, TABLE, COMMITTED_REFERENCE, GENERATED_REFERENCE, README, GENERATED_SUMMARY = sys.argv[1:7]
+COMMITTED_REFERENCE_ID, GENERATED_REFERENCE_ID, README_ID, GENERATED_SUMMARY_ID = sys.argv[7:11]
 OOR = "{http://openoffice.org/2001/registry}"
 MANIFEST = "{http://openoffice.org/2001/manifest}"
 DESCRIPTION = "{http://openoffice.org/extensions/description/2006}"
@@ -239,6 +242,23 @@ class Reference(unittest.TestCase):
         with open(GENERATED_SUMMARY, encoding="utf-8") as f:
             generated = f.read()
         self.assertIn(generated, readme, "README.md's table of functions is out of date: run ./kpi docs")
+
+    def test_committed_indonesian_reference_is_generated_from_the_current_table(self):
+        self.assertTrue(filecmp.cmp(COMMITTED_REFERENCE_ID, GENERATED_REFERENCE_ID, shallow=False),
+                        f"{COMMITTED_REFERENCE_ID} is out of date: run ./kpi docs")
+
+    def test_indonesian_readme_lists_every_function_as_the_table_says(self):
+        with open(README_ID, encoding="utf-8") as f:
+            readme = f.read()
+        with open(GENERATED_SUMMARY_ID, encoding="utf-8") as f:
+            generated = f.read()
+        self.assertIn(generated, readme, "README.id.md's table of functions is out of date: run ./kpi docs")
+
+    def test_the_readmes_link_each_other_at_the_top(self):
+        with open(README, encoding="utf-8") as f:
+            self.assertIn("[Bahasa Indonesia](README.id.md)", f.read().split("\n## ", 1)[0])
+        with open(README_ID, encoding="utf-8") as f:
+            self.assertIn("[English](README.md)", f.read().split("\n## ", 1)[0])
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ category = "Add-In"
 en = "Return on investment."
 id = "Imbal hasil investasi."
 errors = "#DIV/0! when cost is 0."
+errors_id = "#DIV/0! jika biaya bernilai 0."
 example = { formula = "=KPI.ROI(150;100)", result = "0.5" }
   [[function.argument]]
   name = "gain"
@@ -45,6 +46,7 @@ category = "Add-In"
 en = "Version."
 id = "Versi."
 errors = "None."
+errors_id = "Tidak ada."
 example = { formula = "=KPI.VERSION()", result = "1.0.0" }
 '''
 
@@ -96,21 +98,26 @@ class Validation(unittest.TestCase):
         without_indonesian = RANGE_ERRORS.replace('id = "Err:514', '# id = "Err:514')
         self.assertIn("[internal_error] misses 'id'", run(GOOD_ROW, shared=without_indonesian).stderr)
 
-    def test_internal_error_is_said_once_in_the_introduction_in_both_languages(self):
-        result, reference = run(GOOD_ROW + NO_ARGUMENTS, command="reference", output=True)
-        self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("\n**Every function:** Err:514 is the extension's own failure. "
-                      "*Indonesia:* Err:514 adalah kegagalan ekstensi.\n", reference)
-        self.assertEqual(reference.count("Err:514"), 2)
-        self.assertLess(reference.index("Err:514"), reference.index("## KPI.ROI"))
+    def test_internal_error_is_said_once_in_the_introduction_of_each_reference(self):
+        for command, sentence in (("reference", "**Every function:** Err:514 is the extension's own failure."),
+                                  ("reference-id", "**Setiap fungsi:** Err:514 adalah kegagalan ekstensi.")):
+            result, reference = run(GOOD_ROW + NO_ARGUMENTS, command=command, output=True)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn(f"\n{sentence}\n", reference)
+            self.assertEqual(reference.count("Err:514"), 1)
+            self.assertLess(reference.index("Err:514"), reference.index("## KPI.ROI"))
 
-    def test_range_errors_follow_the_errors_of_each_function_with_an_argument_in_both_languages(self):
+    def test_range_errors_follow_the_errors_of_each_function_with_an_argument_in_each_language(self):
         result, reference = run(GOOD_ROW + NO_ARGUMENTS, command="reference", output=True)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("**Errors:** #DIV/0! when cost is 0. Error cells give Err:504. "
-                      "*Indonesia:* Sel galat menghasilkan Err:504.", reference)
+        self.assertIn("**Errors:** #DIV/0! when cost is 0. Error cells give Err:504.\n", reference)
         self.assertIn("**Errors:** None.\n", reference)
-        self.assertEqual(reference.count("Err:504"), 2)
+        self.assertEqual(reference.count("Err:504"), 1)
+        result, reference = run(GOOD_ROW + NO_ARGUMENTS, command="reference-id", output=True)
+        self.assertIn("**Kemungkinan galat:** #DIV/0! jika biaya bernilai 0. Sel galat menghasilkan Err:504.\n",
+                      reference)
+        self.assertIn("**Kemungkinan galat:** Tidak ada.\n", reference)
+        self.assertEqual(reference.count("Err:504"), 1)
 
     def test_method_naming_rule(self):
         self.assertEqual(generate.method_for("KPI.ROI"), "roi")
@@ -166,6 +173,7 @@ category = "Add-In"
 en = "Cohorts."
 id = "Kohort."
 errors = "Err:502 when grain is unknown."
+errors_id = "Galat:502 jika satuan tidak dikenal."
 example = { formula = "=KPI.COHORT(A2:A9;B2:B9)", result = "a table" }
 array_size = { en = "One row per cohort.", id = "Satu baris per kohort." }
   [[function.argument]]
@@ -199,8 +207,13 @@ class ArraySize(unittest.TestCase):
         result, reference = run(ARRAY_WITH_DOCUMENT, command="reference", output=True)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("\n**Cells to select** for the array formula (select them, type the formula, press "
-                      "Ctrl+Shift+Enter). One row per cohort. *Indonesia:* Satu baris per kohort.\n", reference)
+                      "Ctrl+Shift+Enter). One row per cohort.\n", reference)
         self.assertLess(reference.index("**Cells to select**"), reference.index("| argument |"))
+        result, reference = run(ARRAY_WITH_DOCUMENT, command="reference-id", output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("\n**Sel yang dipilih** untuk rumus larik (pilih sel-selnya, ketik rumusnya, tekan "
+                      "Ctrl+Shift+Enter). Satu baris per kohort.\n", reference)
+        self.assertLess(reference.index("**Sel yang dipilih**"), reference.index("| argumen |"))
 
     def test_an_array_function_without_it_is_refused(self):
         result = run(ARRAY_WITH_DOCUMENT.replace('array_size = { en = "One row per cohort.", ', "# "))
@@ -296,6 +309,74 @@ class IdlComparison(unittest.TestCase):
         methods["extra"] = []
         self.assertEqual(generate.check_idl(self.functions, methods),
                          ["IDL method extra has no row in the table", "table method roi is not in the IDL"])
+
+
+class IndonesianReference(unittest.TestCase):
+    """docs/functions.id.md: the same table in Indonesian, arguments, errors and notes included."""
+
+    ROW_WITH_NOTES = GOOD_ROW.replace('example = { formula = "=KPI.ROI(150;100)", result = "0.5" }',
+                                      'notes = "Gain is the total return."\n'
+                                      'notes_id = "Hasil adalah total pengembalian."\n'
+                                      'example = { formula = "=KPI.ROI(150;100*0.5)", result = "2" }')
+
+    def test_missing_indonesian_errors_are_refused(self):
+        result = run(GOOD_ROW.replace('errors_id = "#DIV/0! jika biaya bernilai 0."\n', ""))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("KPI.ROI: missing 'errors_id'", result.stderr)
+
+    def test_notes_without_their_indonesian_text_are_refused(self):
+        result = run(self.ROW_WITH_NOTES.replace('notes_id = "Hasil adalah total pengembalian."\n', ""))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("KPI.ROI: 'notes' without 'notes_id'", result.stderr)
+        result = run(self.ROW_WITH_NOTES.replace('notes = "Gain is the total return."\n', ""))
+        self.assertIn("KPI.ROI: 'notes_id' without 'notes'", result.stderr)
+
+    def test_an_example_with_a_comma_is_refused(self):
+        result = run(GOOD_ROW.replace("=KPI.ROI(150;100)", "=KPI.ROI(150,100)"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("KPI.ROI: the example separates with ';' and has no ','", result.stderr)
+
+    def test_indonesian_reference_has_arguments_errors_and_notes_in_indonesian(self):
+        result, reference = run(self.ROW_WITH_NOTES + NO_ARGUMENTS, command="reference-id", output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("`KPI.ROI(hasil)`\n\nImbal hasil investasi.\n", reference)
+        self.assertIn("| `hasil` | Hasil. |", reference)
+        self.assertIn("**Kemungkinan galat:** #DIV/0! jika biaya bernilai 0. Sel galat menghasilkan Err:504.\n",
+                      reference)
+        self.assertIn("**Catatan:** Hasil adalah total pengembalian.\n", reference)
+        self.assertIn("**Setiap fungsi:** Err:514 adalah kegagalan ekstensi.\n", reference)
+        self.assertNotIn("Gain", reference)
+        self.assertNotIn("#DIV/0! when", reference)
+
+    def test_english_reference_keeps_errors_and_notes_apart_in_english(self):
+        result, reference = run(self.ROW_WITH_NOTES, command="reference", output=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("**Errors:** #DIV/0! when cost is 0. Error cells give Err:504.\n", reference)
+        self.assertIn("**Notes:** Gain is the total return.\n", reference)
+        self.assertNotIn("biaya", reference)
+
+    def test_a_decimal_example_is_shown_in_both_conventions(self):
+        _, english = run(self.ROW_WITH_NOTES, command="reference", output=True)
+        self.assertIn("**Example:** `=KPI.ROI(150;100*0.5)` gives `2` "
+                      "(with a decimal comma: `=KPI.ROI(150;100*0,5)`).", english)
+        _, indonesian = run(self.ROW_WITH_NOTES, command="reference-id", output=True)
+        self.assertIn("**Contoh:** `=KPI.ROI(150;100*0,5)` menghasilkan `2` "
+                      "(dengan titik desimal: `=KPI.ROI(150;100*0.5)`).", indonesian)
+        _, plain = run(GOOD_ROW, command="reference-id", output=True)
+        self.assertIn("**Contoh:** `=KPI.ROI(150;100)` menghasilkan `0,5`.", plain)
+
+    def test_decimal_comma_changes_numbers_only(self):
+        self.assertEqual(generate.decimal_comma("=KPI.CLV(18.95;0.788;0.01)"), "=KPI.CLV(18,95;0,788;0,01)")
+        self.assertEqual(generate.decimal_comma('=KPI.CONVERSION.CI(75;500)'), '=KPI.CONVERSION.CI(75;500)')
+        self.assertEqual(generate.decimal_comma('=KPI.DISTINCT({"1.5";2.5})'), '=KPI.DISTINCT({"1.5";2,5})')
+        self.assertEqual(generate.decimal_comma("{0.1214; 0.1840}"), "{0,1214; 0,1840}")
+
+    def test_every_row_of_the_real_table_has_its_indonesian_texts(self):
+        for f in generate.load(TABLE):
+            with self.subTest(f["name"]):
+                self.assertTrue(f["errors_id"])
+                self.assertEqual(bool(f.get("notes")), bool(f.get("notes_id")))
+                self.assertNotEqual(f["errors_id"], f["errors"])
 
 
 if __name__ == "__main__":

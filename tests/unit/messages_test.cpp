@@ -122,15 +122,15 @@ const std::vector<message_case>& cases()
          "KPI.CONVERSION: conversions must not exceed leads (got 600). A part of leads cannot be more than "
          "leads itself: check that conversions and leads cover the same period and the same source, and that "
          "they are not swapped.",
-         "KPI.CONVERSION: konversi tidak boleh melebihi leads (nilainya 600). Bagian dari leads tidak "
-         "mungkin lebih besar daripada leads itu sendiri: pastikan konversi dan leads mencakup periode dan "
-         "sumber data yang sama, dan keduanya tidak tertukar."},
+         "KPI.CONVERSION: konversi tidak boleh melebihi prospek (nilainya 600). Bagian dari prospek "
+         "tidak mungkin lebih besar daripada prospek itu sendiri: pastikan konversi dan prospek mencakup "
+         "periode dan sumber data yang sama, dan keduanya tidak tertukar."},
         {kpi::message_id::zero_denominator, [] { return error_of(kpi::conversion_rate(0, 0)); },
          "KPI.CONVERSION: leads is 0",
          "KPI.CONVERSION: leads is 0. The function divides by leads: check that the cell refers to the right "
          "data, or show a blank cell until there is data, with IFERROR.",
-         "KPI.CONVERSION: leads bernilai 0. Fungsi ini membagi dengan leads: pastikan sel merujuk ke data "
-         "yang benar, atau tampilkan sel kosong sampai datanya ada, dengan IFERROR."},
+         "KPI.CONVERSION: prospek bernilai 0. Fungsi ini membagi dengan prospek: pastikan sel merujuk ke "
+         "data yang benar, atau tampilkan sel kosong sampai datanya ada, dengan IFERROR."},
         {kpi::message_id::end_before_start, [] { return error_of(kpi::pace(50, 100, 46054, 46023, 46030)); },
          "KPI.PACE: period_end must not be before period_start (got 46023)",
          "KPI.PACE: period_end must not be before period_start (got 46023). Check that the two dates are not "
@@ -303,7 +303,7 @@ const std::vector<message_case>& cases()
          "KPI.CONVERSION.CI: confidence must be between 0 and 1, exclusive (got 1)",
          "KPI.CONVERSION.CI: confidence must be between 0 and 1, exclusive (got 1). Enter the confidence "
          "level as a percentage, such as 95% or 0.95.",
-         "KPI.CONVERSION.CI: tingkat_keyakinan harus lebih dari 0 dan kurang dari 1 (nilainya 1). Masukkan "
+         "KPI.CONVERSION.CI: tingkat_kepercayaan harus lebih dari 0 dan kurang dari 1 (nilainya 1). Masukkan "
          "tingkat kepercayaan sebagai persentase, misalnya 95% atau 0,95."},
         {kpi::message_id::no_interval,
          [] {
