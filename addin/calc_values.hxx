@@ -193,7 +193,7 @@ private:
             return read();
         } catch (...) {
             if (!failure_)
-                failure_.emplace(error{error_kind::internal, {}, message_id::internal_failure});
+                failure_.emplace(error{error_kind::internal, message_id::internal_failure});
             return {};
         }
     }
@@ -203,7 +203,7 @@ private:
     {
         using calc_result = decltype(to_calc(std::declval<const CoreResult&>()));
         try {
-            return to_calc(CoreResult(error{error_kind::internal, {}, message_id::internal_failure}));
+            return to_calc(CoreResult(error{error_kind::internal, message_id::internal_failure}));
         } catch (...) {
             return calc_result{};
         }

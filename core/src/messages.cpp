@@ -523,7 +523,7 @@ error fail(error_kind kind, message_id id, std::string_view function,
     details->value = value;
     const message* row = find_message(id);
     std::string text = row ? reason_in(row->english, details.get(), language::en) : std::string(function);
-    return error{kind, std::move(text), id, std::move(details)};
+    return error{kind, id, std::move(text), std::move(details)};
 }
 
 error fail(error_kind kind, std::string_view function, std::string_view argument, std::string_view problem,
@@ -537,7 +537,7 @@ error fail(error_kind kind, std::string_view function, std::string_view argument
     message.append(problem);
     if (value)
         message.append(" (got ").append(format_number(*value)).append(")");
-    return error{kind, std::move(message)};
+    return error{kind, message_id::none, std::move(message)};
 }
 
 std::string explain(const error& failure, language lang)

@@ -365,8 +365,8 @@ result<grid> cohort_matrix(id_span customers, value_span dates, std::size_t id_c
     // since there may be millions (an empty message and a shared pointer's copy allocate nothing).
     const error not_reached{
         error_kind::not_available,
-        {},
         message_id::cohort_not_reached,
+        {},
         std::make_shared<const error_details>(error_details{std::string(check.function), {}, {}})};
     grid out(cohorts.size(), offsets + 2);
     for (std::size_t c = 0; c < cohorts.size(); ++c) {

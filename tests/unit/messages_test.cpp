@@ -560,7 +560,7 @@ const std::vector<message_case>& cases()
         {kpi::message_id::internal_failure,
          [] {
              // What the glue records when it catches a failure of its own (addin/calc_values.hxx).
-             return kpi::error{kpi::error_kind::internal, {}, kpi::message_id::internal_failure};
+             return kpi::error{kpi::error_kind::internal, kpi::message_id::internal_failure};
          },
          "",
          "The extension itself failed, not your data. It ran out of memory or met a bug: close other "
@@ -721,9 +721,9 @@ TEST(Messages, AMessageOutsideTheTableIsItsEnglishMessageInBothLanguages)
 TEST(Messages, AnInternalErrorWithoutItsIdIsExplainedAsOne)
 {
     const kpi::error e{kpi::error_kind::internal, {}};
-    EXPECT_EQ(kpi::explain(e, language::id),
-              kpi::explain(kpi::error{kpi::error_kind::internal, {}, kpi::message_id::internal_failure},
-                           language::id));
+    EXPECT_EQ(
+        kpi::explain(e, language::id),
+        kpi::explain(kpi::error{kpi::error_kind::internal, kpi::message_id::internal_failure}, language::id));
     EXPECT_TRUE(kpi::explain(e, language::id).starts_with("Ekstensi itu sendiri yang gagal"));
 }
 

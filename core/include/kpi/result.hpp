@@ -52,11 +52,11 @@ struct error_details
 struct error
 {
     error_kind kind;
-    std::string message;              ///< "KPI.ROI: cost must not be negative (got -5)", always English
     message_id id = message_id::none; ///< the row of the message table; none for a message outside it
-    /// The function, parameters and value of the message; empty for an error without them (a cohort's
-    /// period not reached yet, which millions of cells may hold, allocates nothing). Shared, so that
-    /// copying an error costs no allocation and the error stays small.
+    std::string message{};            ///< "KPI.ROI: cost must not be negative (got -5)", always English
+    /// The function, parameters and value of the message; empty for an error without them. Shared, so
+    /// that copying an error allocates nothing and the error stays small: 56 bytes (the id fills the
+    /// kind's padding), as a table of millions of cohort cells holds one per cell not reached yet.
     std::shared_ptr<const error_details> details = nullptr;
 
     /// The same kind, message, id and details (compared by value).
