@@ -47,9 +47,9 @@ constexpr label_text label_table[] = {
     {"status_met", "▲ Met", "▲ Tercapai"},
     {"status_near", "● Near", "● Hampir"},
     {"status_missed", "▼ Missed", "▼ Tidak tercapai"},
-    {"legend", "Status: ▲ Met = target reached · ● Near = missed by at most 5 % · ▼ Missed = missed by more",
-     "Status: ▲ Tercapai = target tercapai · ● Hampir = selisih paling banyak 5 % · ▼ Tidak tercapai = "
-     "selisih lebih dari 5 %"},
+    {"legend", "Status: ▲ Met = target reached · ● Near = missed by at most 5% · ▼ Missed = missed by more",
+     "Status: ▲ Tercapai = target tercapai · ● Hampir = selisih paling banyak 5% · ▼ Tidak tercapai = "
+     "selisih lebih dari 5%"},
     // orders
     {"orders.customers", "Customers", "Pelanggan"},
     {"orders.orders", "Orders", "Pesanan"},
