@@ -3,12 +3,13 @@
 Indonesian from this one source: examples/kpi-example.fods ("KPI Dashboard") and examples/dasbor-kpi.fods
 ("Dasbor KPI"), and with --templates DIR the same workbooks as DIR/kpi-dashboard.ots and DIR/dasbor-kpi.ots.
 
-A workbook has five section sheets (sales, acquisition, web, customers, satisfaction), each a title with the
-period and the as-of date, a table of KPIs with value, target, status in words and symbols and how the KPI is
-measured, a status legend and a chart; a Checks sheet that compares every KPI with Calc's own formula for it
+A workbook has an overview and five section sheets (sales, acquisition, web, customers, satisfaction), each
+a title with the period and the as-of date, a table of KPIs with value, target, status in words and symbols and
+how the KPI is measured (the overview: the headline KPIs of every section and how all KPIs stand), a status
+legend and a chart; a Checks sheet that compares every KPI with Calc's own formula for it
 (the demo reads it); and the raw data. The print setup is stored in the workbook: the section sheets use a
 landscape A4 page style scaled to one page each, with a print range that holds the table and the chart; the
-checks and the data are not printed, so File > Export as PDF gives one landscape page per section sheet.
+checks and the data are not printed, so File > Export as PDF gives one landscape page per printed sheet (overview and sections).
 
 The sheets are written as flat ODF here; a headless LibreOffice with the extension installed adds the charts,
 the print ranges and the document title and saves the workbooks.
@@ -38,6 +39,8 @@ LANGUAGES = {
                legend="Status: ✔ Met: the target is reached · ● Close: missed by at most 5 % of the target · "
                       "✖ Missed: missed by more than 5 %. Costs, bounce rate, churn, payback and the p-value are "
                       "better when lower.",
+               overview_heads=("KPI", "Value", "Target", "Status", "Details on the sheet"),
+               summary="All {n} KPIs of the dashboard",
                checks=("Section", "KPI", "Dashboard value", "Calc's own formula", "Equal"),
                checks_title="Checks: every KPI of the dashboard against Calc's own formula for it (not printed)",
                equal=("✔ equal", "✖ DIFFERENT"), footer="Page {page} of {pages}",
@@ -49,6 +52,8 @@ LANGUAGES = {
                legend="Status: ✔ Tercapai: target terpenuhi · ● Mendekati: meleset paling banyak 5% dari target · "
                       "✖ Meleset: meleset lebih dari 5%. Biaya, rasio pentalan, churn, periode balik modal dan "
                       "nilai p lebih baik bila lebih rendah.",
+               overview_heads=("KPI", "Nilai", "Target", "Status", "Rincian di lembar"),
+               summary="Semua {n} KPI dasbor",
                checks=("Bagian", "KPI", "Nilai di dasbor", "Rumus bawaan Calc", "Sama"),
                checks_title="Pemeriksaan: setiap KPI dasbor dibandingkan dengan rumus bawaan Calc (tidak dicetak)",
                equal=("✔ sama", "✖ BERBEDA"), footer="Halaman {page} dari {pages}",
@@ -57,14 +62,14 @@ LANGUAGES = {
 
 # Sheet names: the sections (printed, in this order), the checks and the raw data.
 SHEETS = {
-    "sales": ("Sales", "Penjualan"), "acquisition": ("Acquisition", "Akuisisi"), "web": ("Web", "Web"),
+    "overview": ("Overview", "Ringkasan"), "sales": ("Sales", "Penjualan"), "acquisition": ("Acquisition", "Akuisisi"), "web": ("Web", "Web"),
     "customers": ("Customers", "Pelanggan"), "satisfaction": ("Satisfaction", "Kepuasan"),
     "checks": ("Checks", "Pemeriksaan"), "monthly": ("Monthly", "Bulanan"), "leads": ("Leads", "Prospek"),
     "campaigns": ("Campaigns", "Kampanye"), "base": ("Customer base", "Basis pelanggan"),
     "survey": ("Survey", "Survei"), "experiment": ("Experiment", "Eksperimen"),
 }
 SECTIONS = ("sales", "acquisition", "web", "customers", "satisfaction")
-SECTION_TITLES = {"sales": ("Sales", "Penjualan"), "acquisition": ("Acquisition", "Akuisisi"),
+SECTION_TITLES = {"overview": ("Overview", "Ringkasan"), "sales": ("Sales", "Penjualan"), "acquisition": ("Acquisition", "Akuisisi"),
                   "web": ("Web (GA4)", "Web (GA4)"), "customers": ("Customers", "Pelanggan"),
                   "satisfaction": ("Satisfaction", "Kepuasan")}
 
@@ -372,6 +377,47 @@ def section_sheet(lang, section, rows_of_section):
     return rows
 
 
+# The overview: the headline KPIs of every section, each read from its section sheet, and how all KPIs stand.
+HEADLINES = ["Revenue, January–December", "Revenue target attainment", "Average order value (AOV)",
+             "Customer acquisition cost (CAC)", "Return on ad spend (ROAS)", "Lead-to-customer conversion",
+             "Engagement rate", "Session conversion rate", "Customer retention, June", "Customer lifetime value (CLV)",
+             "Net Promoter Score (NPS)", "Customer satisfaction (CSAT)"]
+
+
+def overview_sheet(lang, rows_by_section):
+    words = LANGUAGES[lang]
+    rows = [[cell(f"{words['title']} · {word(SECTION_TITLES['overview'], lang)}", "title")],
+            [cell(words["subtitle"], "subtitle")], [],
+            [cell(text, style) for text, style in zip(words["overview_heads"],
+                                                       ("head", "head_r", "head_r", "head_c", "head"))]]
+    found = []
+    for section in SECTIONS:
+        for i, (_, en, id_, _, _, style, *_rest) in enumerate(rows_by_section[section]):
+            if en in HEADLINES:
+                found.append(en)
+                row = TABLE_TOP + 1 + i
+                rows.append([cell(en if lang == "en" else id_, "label"),
+                             cell(style=f"{style}_v", formula=f"of:={ref(lang, section, f'B{row}')}"),
+                             cell(style=f"{style}_t", formula=f"of:={ref(lang, section, f'C{row}')}"),
+                             cell(style="status_overview", formula=f"of:={ref(lang, section, f'D{row}')}"),
+                             cell(word(SHEETS[section], lang), "how")])
+    assert sorted(found) == sorted(HEADLINES), set(HEADLINES) - set(found)
+    # how all KPIs stand: "All 33 KPIs of the dashboard: ✔ Met 20 · ● Close 5 · ✖ Missed 8"
+    statuses = [ref(lang, section, f"D{TABLE_TOP + 1}:D{TABLE_TOP + len(rows_by_section[section])}")
+                for section in SECTIONS]
+
+    def count(value):
+        return "(" + "+".join(f"COUNTIF({r};{value})" for r in statuses) + ")"
+
+    met, close, missed = words["statuses"]
+    total = sum(len(rows_by_section[section]) for section in SECTIONS)
+    summary = (f'"{words["summary"].format(n=total)}:   {met} "&{count(1)}&"   ·   {close} "&{count(0)}&'
+               f'"   ·   {missed} "&{count(-1)}')
+    rows += [[], [cell(style="summary", formula="of:=" + summary, text_result=True)],
+             [spanned(words["legend"], "legend", 5)]]
+    return rows
+
+
 def spanned(text, style, columns):
     """A text cell merged across `columns` columns, so that its text wraps inside the printed width."""
     return (f'<table:table-cell table:style-name="{style}" office:value-type="string" '
@@ -463,6 +509,7 @@ def styles(lang):
   <style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #5a6b7d" style:vertical-align="middle"/><style:text-properties fo:font-weight="bold"/></style:style>
   <style:style style:name="head_r" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #5a6b7d" style:text-align-source="fix" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="end"/><style:text-properties fo:font-weight="bold"/></style:style>
   <style:style style:name="head_c" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #5a6b7d" style:text-align-source="fix" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>
+  <style:style style:name="summary" style:family="table-cell"><style:table-cell-properties style:vertical-align="middle"/><style:text-properties fo:font-size="11pt" fo:font-weight="bold" fo:color="#1f3b57"/></style:style>
   <style:style style:name="title" style:family="table-cell"><style:table-cell-properties style:vertical-align="middle"/><style:text-properties fo:font-size="18pt" fo:font-weight="bold" fo:color="#1f3b57"/></style:style>
   <style:style style:name="subtitle" style:family="table-cell"><style:text-properties fo:font-size="10pt" fo:color="#555555"/></style:style>
   <style:style style:name="label" style:family="table-cell"><style:table-cell-properties {GRID} fo:wrap-option="wrap" style:vertical-align="middle"/></style:style>
@@ -471,7 +518,7 @@ def styles(lang):
   <style:style style:name="equal" style:family="table-cell" style:data-style-name="N_equal"/>
   <style:style style:name="date" style:family="table-cell" style:data-style-name="N_date"/>
   <style:style style:name="month" style:family="table-cell" style:data-style-name="N_month"/>
-{"".join(status_style(lang, section) for section in SECTIONS)}"""
+{"".join(status_style(lang, section) for section in ("overview",) + SECTIONS)}"""
 
 
 def status_style(lang, section):
@@ -507,7 +554,7 @@ def page_styles(lang):
     page, pages = words["footer"].split("{page}")[0], words["footer"].split("{page}")[1].split("{pages}")[0]
     footer = (f'<style:footer><style:region-left><text:p>{escape(words["title"])} · 2026</text:p></style:region-left>'
               f'<style:region-right><text:p>{page}<text:page-number>1</text:page-number>{pages}'
-              f'<text:page-count>5</text:page-count></text:p></style:region-right></style:footer>')
+              f'<text:page-count>6</text:page-count></text:p></style:region-right></style:footer>')
     return (f'<style:page-layout style:name="landscape"><style:page-layout-properties fo:page-width="29.7cm" '
             f'fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1.2cm" fo:margin-bottom="1cm" '
             f'fo:margin-left="1.5cm" fo:margin-right="1.5cm" style:scale-to-X="1" style:scale-to-Y="1" '
@@ -525,10 +572,12 @@ def flat_odf(lang):
     words = LANGUAGES[lang]
     rows_by_section = {s: [k for k in kpis(lang) if k[0] == s] for s in SECTIONS}
     sheets = []
-    for section in SECTIONS:
-        rows = section_sheet(lang, section, rows_by_section[section])
+    for section in ("overview",) + SECTIONS:
+        rows = (overview_sheet(lang, rows_by_section) if section == "overview"
+                else section_sheet(lang, section, rows_by_section[section]))
         row_styles = {0: "rtitle", len(rows) - 1: "rlegend"}
-        row_styles.update({i: "rkpi" for i in range(TABLE_TOP - 1, TABLE_TOP + len(rows_by_section[section]))})
+        kpi_rows = len(HEADLINES) if section == "overview" else len(rows_by_section[section])
+        row_styles.update({i: "rkpi" for i in range(TABLE_TOP - 1, TABLE_TOP + kpi_rows)})
         sheets.append(table(word(SHEETS[section], lang), rows, ["wlabel", "wvalue", "wtarget", "wstatus", "whow"],
                             printed=True, row_styles=row_styles))
     sheets += [table(word(SHEETS["checks"], lang), checks_sheet(lang, rows_by_section), ["w1", "w3", "w2", "w2", "w1"]),
@@ -557,6 +606,7 @@ def flat_odf(lang):
 
 # ---- charts: (section, English title, Indonesian title, data sheet, columns, kind, money axis) ----
 CHARTS = [
+    ("overview", "Monthly revenue against target", "Pendapatan bulanan terhadap target", "monthly", "ABC", "line", True),
     ("sales", "Monthly revenue against target", "Pendapatan bulanan terhadap target", "monthly", "ABC", "line", True),
     ("acquisition", "Leads and new customers per month", "Prospek dan pelanggan baru per bulan", "monthly", "AKL",
      "bar", False),

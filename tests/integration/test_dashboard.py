@@ -1,7 +1,8 @@
 """The example dashboards (examples/kpi-example.fods, English, and examples/dasbor-kpi.fods, Indonesian) as a
 user prints them: Calc's own PDF export, with no settings of ours, follows the print setup stored in the
-workbook and gives one landscape page per section sheet; their KPIs compute and equal Calc's own formulas (the
-Checks sheet); the status reads as words; the Indonesian copy shows Indonesian months and decimal commas."""
+workbook and gives one landscape page per printed sheet (an overview and five sections); their KPIs compute and
+equal Calc's own formulas (the Checks sheet); the status reads as words; the Indonesian copy shows Indonesian
+months and decimal commas."""
 import os
 import re
 import shutil
@@ -14,10 +15,10 @@ import uno
 from office import props
 
 EXAMPLES = os.path.join(kpitest.SOURCE_DIR, "examples")
-WORKBOOKS = {  # file, its checks sheet, its section sheets in print order, the status words of its legend
-    "en": ("kpi-example.fods", "Checks", ["Sales", "Acquisition", "Web", "Customers", "Satisfaction"],
+WORKBOOKS = {  # file, its checks sheet, its printed sheets in print order, the status words of its legend
+    "en": ("kpi-example.fods", "Checks", ["Overview", "Sales", "Acquisition", "Web", "Customers", "Satisfaction"],
            ["✔ Met", "● Close", "✖ Missed"]),
-    "id": ("dasbor-kpi.fods", "Pemeriksaan", ["Penjualan", "Akuisisi", "Web", "Pelanggan", "Kepuasan"],
+    "id": ("dasbor-kpi.fods", "Pemeriksaan", ["Ringkasan", "Penjualan", "Akuisisi", "Web", "Pelanggan", "Kepuasan"],
            ["✔ Tercapai", "● Mendekati", "✖ Meleset"]),
 }
 HEADING_ROW, FIRST_KPI_ROW = 3, 4  # 0-based rows of the section tables (examples/build_example.py TABLE_TOP)
@@ -57,7 +58,7 @@ class Dashboard(unittest.TestCase):
                 yield lang
 
     @unittest.skipUnless(shutil.which("pdfinfo"), "pdfinfo (poppler-utils) is not installed")
-    def test_calcs_own_pdf_export_gives_one_landscape_page_per_section_sheet(self):
+    def test_calcs_own_pdf_export_gives_one_landscape_page_per_printed_sheet(self):
         for lang in self.each_language():
             book = self.open(lang)
             sections = WORKBOOKS[lang][2]
@@ -72,7 +73,7 @@ class Dashboard(unittest.TestCase):
                 self.assertAlmostEqual(width, 841.89, delta=1, msg=f"page {number} is not A4")
             text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
                                   check=True).stdout
-            # every section's title is printed, and its chart's month axis reads as month names, not dates
+            # every sheet's title is printed, and the charts' month axes read as month names, not dates
             for number, page in enumerate(text.split("\f")[:len(sections)]):
                 self.assertIn(sections[number] if sections[number] != "Web" else "Web (GA4)", page)
             self.assertNotRegex(text, r"\b\d{1,2}/\d{1,2}/\d{4}\b")
@@ -98,7 +99,7 @@ class Dashboard(unittest.TestCase):
                 compared += 1
             self.assertGreaterEqual(compared, 30)
 
-    def test_section_sheets_show_values_and_status_words_without_errors(self):
+    def test_printed_sheets_show_values_and_status_words_without_errors(self):
         for lang in self.each_language():
             book = self.open(lang)
             _, _, sections, words = WORKBOOKS[lang]
