@@ -78,9 +78,10 @@ std::string to_utf8(const OUString& text)
 }
 
 // ---- the texts of the glue, in English and Indonesian ----
-// The core's reasons come from kpi::explain (core/src/result.cpp). What the core never sees is written here:
-// an argument that brought its error along, a range holding an error cell (Err:504), an error from outside
-// the KPI calls, and the command's sentences for cells without a KPI error. {name} marks a placeholder.
+// The core's reasons come from kpi::explain (core/src/messages.cpp). What the core never sees is written
+// here: an argument that brought its error along, a range holding an error cell (Err:504), an error from
+// outside the KPI calls, and the command's sentences for cells without a KPI error. {name} marks a
+// placeholder.
 
 struct bilingual
 {

@@ -9,7 +9,7 @@ dispatch result is the text the box would show), and under Xvfb (RealCalc, as te
 does, with $KPI_GUI_SOFFICE): Data > KPI > Explain Error and the cell's context menu chosen with the keyboard,
 and the message box's text read through accessibility.
 
-The reasons are the core's (kpi::explain over the error the core reported, core/src/result.cpp), whose texts
+The reasons are the core's (kpi::explain over the error the core reported, core/src/messages.cpp), whose texts
 the bilingual message table words: the tests check what every wording keeps (the function, the argument, the
 value that failed) rather than the words, and that the Indonesian text differs from the English one once the
 core has Indonesian texts. A cell without a KPI error explains as "". Explaining changes nothing: the cell's
