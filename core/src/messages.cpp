@@ -33,8 +33,8 @@ constexpr message messages[] = {
       "dana atau koreksi yang dimasukkan sebagai angka negatif."}},
     {message_id::not_fraction,
      "not_fraction",
-     {"{0} must be between 0 and 1", "Enter it as a percentage or a fraction: 25% or 0.25, not 25."},
-     {"{0} harus antara 0 dan 1", "Masukkan sebagai persentase atau pecahan: 25% atau 0,25, bukan 25."}},
+     {"{0} must be between 0 and 1", "Enter it as a percentage, such as 25% or 0.25, not 25."},
+     {"{0} harus antara 0 dan 1", "Masukkan sebagai persentase, misalnya 25% atau 0,25, bukan 25."}},
     {message_id::exceeds,
      "exceeds",
      {"{0} must not exceed {1}", "A part of {1} cannot be more than {1} itself: check that {0} and {1} cover "

@@ -113,10 +113,10 @@ const std::vector<message_case>& cases()
          "angka negatif."},
         {kpi::message_id::not_fraction, [] { return error_of(kpi::customer_lifetime(1.5)); },
          "KPI.LIFETIME: churn_rate must be between 0 and 1 (got 1.5)",
-         "KPI.LIFETIME: churn_rate must be between 0 and 1 (got 1.5). Enter it as a percentage or a "
-         "fraction: 25% or 0.25, not 25.",
-         "KPI.LIFETIME: tingkat_churn harus antara 0 dan 1 (nilainya 1,5). Masukkan sebagai persentase atau "
-         "pecahan: 25% atau 0,25, bukan 25."},
+         "KPI.LIFETIME: churn_rate must be between 0 and 1 (got 1.5). Enter it as a percentage, such as 25% "
+         "or 0.25, not 25.",
+         "KPI.LIFETIME: tingkat_churn harus antara 0 dan 1 (nilainya 1,5). Masukkan sebagai persentase, "
+         "misalnya 25% atau 0,25, bukan 25."},
         {kpi::message_id::exceeds, [] { return error_of(kpi::conversion_rate(600, 500)); },
          "KPI.CONVERSION: conversions must not exceed leads (got 600)",
          "KPI.CONVERSION: conversions must not exceed leads (got 600). A part of leads cannot be more than "
