@@ -77,76 +77,10 @@ std::string to_utf8(const OUString& text)
     return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
 }
 
-// ---- the texts of the glue, in English and Indonesian ----
-// The core's reasons come from kpi::explain (core/src/messages.cpp). What the core never sees is written
-// here: an argument that brought its error along, a range holding an error cell (Err:504), an error from
-// outside the KPI calls, and the command's sentences for cells without a KPI error. {name} marks a
-// placeholder.
-
-struct bilingual
-{
-    std::string_view en;
-    std::string_view id;
-};
-
-constexpr bilingual argument_shows_error{
-    "{function}: the argument {argument} ({text}) shows {error}: the error comes from there, not from "
-    "{function}, which Calc does not call with an error. Correct that cell or expression first.",
-    "{function}: argumen {argument} ({text}) menampilkan {error}: galatnya berasal dari sana, bukan dari "
-    "{function}, yang tidak dipanggil Calc dengan galat. Perbaiki dulu sel atau ekspresi itu."};
-constexpr bilingual range_holds_error{
-    "{function}: the argument {argument} ({text}) is a range that holds an error cell ({count} in all), so "
-    "Calc shows Err:504 without calling {function}. Correct or remove the error cells of the range.",
-    "{function}: argumen {argument} ({text}) adalah rentang yang berisi sel galat ({count} sel), sehingga "
-    "Calc menampilkan Err:504 tanpa memanggil {function}. Perbaiki atau hapus sel galat di rentang itu."};
-constexpr bilingual no_value_here{"{function} has no value for this cell ({error}).",
-                                  "{function} tidak memiliki nilai untuk sel ini ({error})."};
-constexpr bilingual array_padding{
-    "{error} beyond {function}'s result: the array formula's range is larger than the result, and Calc "
-    "fills the extra cells with #N/A. Select a range of the result's size.",
-    "{error} di luar hasil {function}: rentang rumus array lebih besar daripada hasilnya, dan Calc mengisi "
-    "sel sisanya dengan #N/A. Pilih rentang seukuran hasilnya."};
-constexpr bilingual error_outside{
-    "{error} does not come from a KPI function: {function} computed without an error. It comes from the "
-    "rest of the formula.",
-    "{error} tidak berasal dari fungsi KPI: {function} dihitung tanpa galat. Galatnya berasal dari bagian "
-    "lain rumus."};
-constexpr bilingual not_an_error_text{"The cell {cell} shows no error: there is nothing to explain.",
-                                      "Sel {cell} tidak menampilkan galat: tidak ada yang perlu dijelaskan."};
-constexpr bilingual no_kpi_function_text{
-    "The cell {cell} shows {error}, but its formula calls no KPI function. Explain Error explains the errors "
-    "of KPI functions only.",
-    "Sel {cell} menampilkan {error}, tetapi rumusnya tidak memanggil fungsi KPI. Jelaskan Galat hanya "
-    "menjelaskan galat fungsi KPI."};
-constexpr bilingual protected_text{
-    "The cell {cell} shows {error} from a KPI function, but its sheet is protected: Explain Error computes "
-    "the "
-    "formula again in its cell, which a protected sheet does not allow. Unprotect the sheet (Sheet > Protect "
-    "Sheet) and explain the error again.",
-    "Sel {cell} menampilkan {error} dari fungsi KPI, tetapi lembarnya diproteksi: Jelaskan Galat menghitung "
-    "ulang rumus di selnya, dan lembar yang diproteksi tidak mengizinkannya. Buka proteksi lembar (Lembar > "
-    "Proteksi Lembar) lalu jelaskan galatnya lagi."};
-constexpr bilingual cannot_compute_text{
-    "The cell {cell} shows {error} from a KPI function, but its formula could not be computed again to find "
-    "the reason: {reason}",
-    "Sel {cell} menampilkan {error} dari fungsi KPI, tetapi rumusnya tidak dapat dihitung ulang untuk "
-    "mencari "
-    "alasannya: {reason}"};
-constexpr bilingual title_text{"Explain Error", "Jelaskan Galat"};
-constexpr bilingual no_cell_text{"Select a cell to explain its error.",
-                                 "Pilih sel untuk menjelaskan galatnya."};
-
-std::string fill(const bilingual& text, language lang,
-                 std::initializer_list<std::pair<std::string_view, std::string_view>> values)
-{
-    std::string out(lang == language::id ? text.id : text.en);
-    for (const auto& [name, value] : values) {
-        const std::string mark = "{" + std::string(name) + "}";
-        for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + value.size()))
-            out.replace(at, mark.size(), value);
-    }
-    return out;
-}
+// The texts come from the core's tables (core/src/messages.cpp): a KPI error's reason from
+// kpi::explain(error, language), and what the core never sees (an argument that brought its error along, a
+// range holding an error cell, an error from outside the KPI calls, the command's sentences) from
+// kpi::explain(context_id, language, parameters), the same table's companion in both languages.
 
 /// Calc's name of an error code, as the cell shows it.
 std::string error_name(sal_Int32 code)
@@ -559,20 +493,14 @@ std::string argument_at_fault(const uno::Reference<uno::XComponentContext>& cont
                 const computed size = compute(place, "=ROWS(" + text + ")*COLUMNS(" + text + ")");
                 const computed errors = compute(place, "=SUMPRODUCT(ISERROR(" + text + "))");
                 if (size.error == 0 && size.value > 1 && errors.error == 0 && errors.value > 0) {
-                    found = fill(range_holds_error, lang,
-                                 {{"function", function},
-                                  {"argument", name},
-                                  {"text", text},
-                                  {"count", std::to_string(static_cast<long long>(errors.value))}});
+                    found =
+                        explain(context_id::range_holds_error, lang, {function, name, text, errors.value});
                     break;
                 }
                 const computed single = compute(place, "=" + text);
                 if (single.error != 0 && (size.error != 0 || size.value <= 1))
-                    found = fill(argument_shows_error, lang,
-                                 {{"function", function},
-                                  {"argument", name},
-                                  {"text", text},
-                                  {"error", error_name(single.error)}});
+                    found = explain(context_id::argument_shows_error, lang,
+                                    {function, name, text, error_name(single.error)});
             }
             if (!found.empty())
                 break;
@@ -604,15 +532,15 @@ std::string reason(const uno::Reference<uno::XComponentContext>& context,
             continue;
         std::string text = explain(it->failure, lang);
         if (text.empty())
-            text = fill(no_value_here, lang, {{"function", it->function}, {"error", error_name(shown)}});
+            text = explain(context_id::no_value_here, lang, {it->function, error_name(shown)});
         return text;
     }
     std::string text = argument_at_fault(context, place, cell, calls, lang);
     if (!text.empty())
         return text;
     if (place.array.is() && shown == 0x7fff)
-        return fill(array_padding, lang, {{"function", call_names(calls)}, {"error", error_name(shown)}});
-    return fill(error_outside, lang, {{"function", call_names(calls)}, {"error", error_name(shown)}});
+        return explain(context_id::array_padding, lang, {call_names(calls), error_name(shown)});
+    return explain(context_id::error_outside, lang, {call_names(calls), error_name(shown)});
 }
 
 /// Whether the cell is locked on a protected sheet, where it cannot be written.
@@ -708,20 +636,19 @@ explanation explain_cell(const uno::Reference<uno::XComponentContext>& context,
     explanation out;
     const sal_Int32 shown = cell->getError();
     if (shown == 0 || cell->getType() != css::table::CellContentType_FORMULA) {
-        out.text = fill(not_an_error_text, lang, {{"cell", cell_name(cell)}});
+        out.text = explain(context_id::not_an_error, lang, {cell_name(cell)});
         return out;
     }
     formula_place place = place_of(cell);
     const std::vector<kpi_call> calls = kpi_calls(place.formula);
     if (calls.empty()) {
         out.what = finding::no_kpi_function;
-        out.text =
-            fill(no_kpi_function_text, lang, {{"cell", cell_name(cell)}, {"error", error_name(shown)}});
+        out.text = explain(context_id::no_kpi_function, lang, {cell_name(cell), error_name(shown)});
         return out;
     }
     out.what = finding::explained;
     if (is_protected(cell)) {
-        out.text = fill(protected_text, lang, {{"cell", cell_name(cell)}, {"error", error_name(shown)}});
+        out.text = explain(context_id::protected_sheet, lang, {cell_name(cell), error_name(shown)});
         return out;
     }
     std::vector<uno::Reference<css::frame::XModel>> documents;
@@ -735,9 +662,8 @@ explanation explain_cell(const uno::Reference<uno::XComponentContext>& context,
         out.text = reason(context, cell, place, calls, shown, lang);
     } catch (const uno::RuntimeException& e) {
         // a document that cannot be edited (read-only, locked by another view's edit): nothing was written
-        out.text =
-            fill(cannot_compute_text, lang,
-                 {{"cell", cell_name(cell)}, {"error", error_name(shown)}, {"reason", to_utf8(e.Message)}});
+        out.text = explain(context_id::cannot_compute, lang,
+                           {cell_name(cell), error_name(shown), to_utf8(e.Message)});
     }
     return out;
 }
@@ -774,7 +700,7 @@ explanation explain_selection(const uno::Reference<uno::XComponentContext>& cont
     if (!range.is() && ranges.is() && ranges->getCount() > 0)
         range.set(ranges->getByIndex(0), uno::UNO_QUERY); // several ranges selected: the first
     if (!range.is() || !view.is())
-        return explanation{finding::not_an_error, fill(no_cell_text, lang, {})};
+        return explanation{finding::not_an_error, explain(context_id::no_cell, lang)};
     const uno::Reference<css::table::XCellRange> cell(range->getCellByPosition(0, 0), uno::UNO_QUERY);
     return explain_cell(context, view->getModel(), cell, lang);
 }
@@ -800,7 +726,7 @@ void show_explanation(const uno::Reference<uno::XComponentContext>& context,
 
 std::string command_title(language lang)
 {
-    return std::string(lang == language::id ? title_text.id : title_text.en);
+    return explain(context_id::command_title, lang);
 }
 
 void* error_explainer_factory()

@@ -1,4 +1,5 @@
-// The core's message table (kpi/messages.hpp) and what writes its messages: kpi::fail and kpi::explain.
+// The core's message table and its companion context table (kpi/messages.hpp), and what writes their
+// messages: kpi::fail and kpi::explain.
 #include "kpi/messages.hpp"
 
 #include "kpi/result.hpp"
@@ -389,14 +390,70 @@ constexpr message messages[] = {
       "Letakkan setiap tabel di bawah satu baris judul kolom, misalnya Tanggal, Pelanggan, dan Nominal."}},
 };
 
-constexpr bool in_id_order()
+/// Whether the rows of a table follow its ids, the first row's id being `first`.
+template <class Row, std::size_t N> constexpr bool in_id_order(const Row (&rows)[N], std::size_t first)
 {
-    for (std::size_t i = 0; i < std::size(messages); ++i)
-        if (static_cast<std::size_t>(messages[i].id) != i + 1)
+    for (std::size_t i = 0; i < N; ++i)
+        if (static_cast<std::size_t>(rows[i].id) != first + i)
             return false;
     return true;
 }
-static_assert(in_id_order(), "the rows of the message table follow message_id");
+static_assert(in_id_order(messages, 1), "the rows of the message table follow message_id");
+
+// The context table, one row per context_id in its order (checked below): what Explain Error says about
+// Calc's side of a cell, which the core never sees. The English texts are those the command has always
+// shown; tests/integration/test_explain.py reads them in a real Calc.
+constexpr context_message context_messages[] = {
+    {context_id::argument_shows_error, "argument_shows_error",
+     "{#0}: the argument {#1} ({#2}) shows {#3}: the error comes from there, not from {#0}, which Calc does "
+     "not call with an error. Correct that cell or expression first.",
+     "{#0}: argumen {#1} ({#2}) menampilkan {#3}: galatnya berasal dari sana, bukan dari {#0}, yang tidak "
+     "dipanggil Calc dengan galat. Perbaiki dulu sel atau ekspresi itu."},
+    {context_id::range_holds_error, "range_holds_error",
+     "{#0}: the argument {#1} ({#2}) is a range that holds an error cell ({#3} in all), so Calc shows "
+     "Err:504 without calling {#0}. Correct or remove the error cells of the range.",
+     "{#0}: argumen {#1} ({#2}) adalah rentang yang berisi sel galat ({#3} sel), sehingga Calc menampilkan "
+     "Err:504 tanpa memanggil {#0}. Perbaiki atau hapus sel galat di rentang itu."},
+    {context_id::no_value_here, "no_value_here", "{#0} has no value for this cell ({#1}).",
+     "{#0} tidak memiliki nilai untuk sel ini ({#1})."},
+    {context_id::array_padding, "array_padding",
+     "{#1} beyond {#0}'s result: the array formula's range is larger than the result, and Calc fills the "
+     "extra cells with #N/A. Select a range of the result's size.",
+     "{#1} di luar hasil {#0}: rentang rumus array lebih besar daripada hasilnya, dan Calc mengisi sel "
+     "sisanya dengan #N/A. Pilih rentang seukuran hasilnya."},
+    {context_id::error_outside, "error_outside",
+     "{#1} does not come from a KPI function: {#0} computed without an error. It comes from the rest of the "
+     "formula.",
+     "{#1} tidak berasal dari fungsi KPI: {#0} dihitung tanpa galat. Galatnya berasal dari bagian lain "
+     "rumus."},
+    {context_id::not_an_error, "not_an_error", "The cell {#0} shows no error: there is nothing to explain.",
+     "Sel {#0} tidak menampilkan galat: tidak ada yang perlu dijelaskan."},
+    {context_id::no_kpi_function, "no_kpi_function",
+     "The cell {#0} shows {#1}, but its formula calls no KPI function. Explain Error explains the errors of "
+     "KPI functions only.",
+     "Sel {#0} menampilkan {#1}, tetapi rumusnya tidak memanggil fungsi KPI. Jelaskan Galat hanya "
+     "menjelaskan galat fungsi KPI."},
+    {context_id::protected_sheet, "protected_sheet",
+     "The cell {#0} shows {#1} from a KPI function, but its sheet is protected: Explain Error computes the "
+     "formula again in its cell, which a protected sheet does not allow. Unprotect the sheet (Sheet > "
+     "Protect Sheet) and explain the error again.",
+     "Sel {#0} menampilkan {#1} dari fungsi KPI, tetapi lembarnya diproteksi: Jelaskan Galat menghitung "
+     "ulang "
+     "rumus di selnya, dan lembar yang diproteksi tidak mengizinkannya. Buka proteksi lembar (Lembar > "
+     "Proteksi Lembar) lalu jelaskan galatnya lagi."},
+    {context_id::cannot_compute, "cannot_compute",
+     "The cell {#0} shows {#1} from a KPI function, but its formula could not be computed again to find the "
+     "reason: {#2}",
+     "Sel {#0} menampilkan {#1} dari fungsi KPI, tetapi rumusnya tidak dapat dihitung ulang untuk mencari "
+     "alasannya: {#2}"},
+    {context_id::no_cell, "no_cell", "Select a cell to explain its error.",
+     "Pilih sel untuk menjelaskan galatnya."},
+    {context_id::command_title, "command_title", "Explain Error", "Jelaskan Galat"},
+};
+
+static_assert(in_id_order(context_messages, 0) &&
+                  std::size(context_messages) == static_cast<std::size_t>(context_id::command_title) + 1,
+              "the rows of the context table follow context_id, one for each");
 
 /// The shortest text that reads back as the same double: -5 as "-5", 0.1 as "0.1"; infinities as "inf".
 std::string format_number(double value)
@@ -474,6 +531,16 @@ std::string reason_in(const message_text& text, const error_details* details, la
 }
 
 } // namespace
+
+std::span<const context_message> context_table() noexcept
+{
+    return context_messages;
+}
+
+const context_message& find_context_message(context_id id) noexcept
+{
+    return context_messages[static_cast<std::size_t>(id)];
+}
 
 std::span<const message> message_table() noexcept
 {
@@ -559,6 +626,21 @@ std::string explain(const error& failure, language lang)
     out.append(". ").append(fill(text.hint, details ? details->parameters : no_parameters,
                                  [&](std::string_view name) { return name_in(function, name, lang); }));
     return out;
+}
+
+std::string explain(context_id id, language lang, std::initializer_list<context_parameter> parameters)
+{
+    std::vector<std::string> texts;
+    texts.reserve(parameters.size());
+    for (const context_parameter& parameter : parameters) {
+        if (const double* number = std::get_if<double>(&parameter))
+            texts.push_back(number_in(*number, lang));
+        else
+            texts.emplace_back(std::get<std::string_view>(parameter));
+    }
+    const context_message& row = find_context_message(id);
+    return fill(lang == language::id ? row.indonesian : row.english, texts,
+                [](std::string_view name) { return name; });
 }
 
 } // namespace kpi

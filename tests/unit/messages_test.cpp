@@ -1,5 +1,6 @@
 // The exact text of every message of the core's message table (kpi/messages.hpp), in English and
-// Indonesian, each made by a real call of the core where one can make it.
+// Indonesian, each made by a real call of the core where one can make it; and of every text of its companion
+// context table, which Explain Error fills with what it finds in Calc.
 #include <kpi/customer_value.hpp>
 #include <kpi/experiments.hpp>
 #include <kpi/ids.hpp>
@@ -734,6 +735,138 @@ TEST(Messages, TheSameErrorTwiceIsEqualAndAnotherValueIsNot)
     EXPECT_EQ(kpi::return_on_investment(nan, 100).error(), kpi::return_on_investment(nan, 100).error());
     EXPECT_FALSE(kpi::return_on_investment(100, -5).error() == kpi::return_on_investment(100, -6).error());
     EXPECT_FALSE(kpi::return_on_investment(100, -5).error() == kpi::cost_per_click(-5, 100).error());
+}
+
+/// A text of the context table in both languages, with the parameters Explain Error gives it: the argument's
+/// name in the language (the Function Wizard's), Calc's name of the error, the cell's address.
+struct context_case
+{
+    kpi::context_id id;
+    std::function<std::string(language)> make;
+    std::string english;
+    std::string indonesian;
+};
+
+const std::vector<context_case>& context_cases()
+{
+    using kpi::context_id;
+    static const std::vector<context_case> all = {
+        {context_id::argument_shows_error,
+         [](language l) {
+             return kpi::explain(context_id::argument_shows_error, l,
+                                 {"KPI.CTR", l == language::id ? "klik" : "clicks", "B2/0", "#DIV/0!"});
+         },
+         "KPI.CTR: the argument clicks (B2/0) shows #DIV/0!: the error comes from there, not from KPI.CTR, "
+         "which Calc does not call with an error. Correct that cell or expression first.",
+         "KPI.CTR: argumen klik (B2/0) menampilkan #DIV/0!: galatnya berasal dari sana, bukan dari KPI.CTR, "
+         "yang tidak dipanggil Calc dengan galat. Perbaiki dulu sel atau ekspresi itu."},
+        {context_id::range_holds_error,
+         [](language l) {
+             return kpi::explain(context_id::range_holds_error, l,
+                                 {"KPI.CTR", l == language::id ? "klik" : "clicks", "B2:B9", 2.0});
+         },
+         "KPI.CTR: the argument clicks (B2:B9) is a range that holds an error cell (2 in all), so Calc shows "
+         "Err:504 without calling KPI.CTR. Correct or remove the error cells of the range.",
+         "KPI.CTR: argumen klik (B2:B9) adalah rentang yang berisi sel galat (2 sel), sehingga Calc "
+         "menampilkan Err:504 tanpa memanggil KPI.CTR. Perbaiki atau hapus sel galat di rentang itu."},
+        {context_id::no_value_here,
+         [](language l) {
+             return kpi::explain(context_id::no_value_here, l, {"KPI.FUNNEL", "#N/A"});
+         },
+         "KPI.FUNNEL has no value for this cell (#N/A).",
+         "KPI.FUNNEL tidak memiliki nilai untuk sel ini (#N/A)."},
+        {context_id::array_padding,
+         [](language l) {
+             return kpi::explain(context_id::array_padding, l, {"KPI.FUNNEL", "#N/A"});
+         },
+         "#N/A beyond KPI.FUNNEL's result: the array formula's range is larger than the result, and Calc "
+         "fills the extra cells with #N/A. Select a range of the result's size.",
+         "#N/A di luar hasil KPI.FUNNEL: rentang rumus array lebih besar daripada hasilnya, dan Calc mengisi "
+         "sel sisanya dengan #N/A. Pilih rentang seukuran hasilnya."},
+        {context_id::error_outside,
+         [](language l) {
+             return kpi::explain(context_id::error_outside, l, {"KPI.ROI, KPI.CPC", "#VALUE!"});
+         },
+         "#VALUE! does not come from a KPI function: KPI.ROI, KPI.CPC computed without an error. It comes "
+         "from the rest of the formula.",
+         "#VALUE! tidak berasal dari fungsi KPI: KPI.ROI, KPI.CPC dihitung tanpa galat. Galatnya berasal "
+         "dari bagian lain rumus."},
+        {context_id::not_an_error,
+         [](language l) { return kpi::explain(context_id::not_an_error, l, {"Sheet1.B3"}); },
+         "The cell Sheet1.B3 shows no error: there is nothing to explain.",
+         "Sel Sheet1.B3 tidak menampilkan galat: tidak ada yang perlu dijelaskan."},
+        {context_id::no_kpi_function,
+         [](language l) {
+             return kpi::explain(context_id::no_kpi_function, l, {"Sheet1.B3", "#DIV/0!"});
+         },
+         "The cell Sheet1.B3 shows #DIV/0!, but its formula calls no KPI function. Explain Error explains "
+         "the errors of KPI functions only.",
+         "Sel Sheet1.B3 menampilkan #DIV/0!, tetapi rumusnya tidak memanggil fungsi KPI. Jelaskan Galat "
+         "hanya menjelaskan galat fungsi KPI."},
+        {context_id::protected_sheet,
+         [](language l) {
+             return kpi::explain(context_id::protected_sheet, l, {"Sheet1.B3", "Err:502"});
+         },
+         "The cell Sheet1.B3 shows Err:502 from a KPI function, but its sheet is protected: Explain Error "
+         "computes the formula again in its cell, which a protected sheet does not allow. Unprotect the "
+         "sheet (Sheet > Protect Sheet) and explain the error again.",
+         "Sel Sheet1.B3 menampilkan Err:502 dari fungsi KPI, tetapi lembarnya diproteksi: Jelaskan Galat "
+         "menghitung ulang rumus di selnya, dan lembar yang diproteksi tidak mengizinkannya. Buka proteksi "
+         "lembar (Lembar > Proteksi Lembar) lalu jelaskan galatnya lagi."},
+        {context_id::cannot_compute,
+         [](language l) {
+             return kpi::explain(context_id::cannot_compute, l,
+                                 {"Sheet1.B3", "Err:502", "document is locked"});
+         },
+         "The cell Sheet1.B3 shows Err:502 from a KPI function, but its formula could not be computed again "
+         "to find the reason: document is locked",
+         "Sel Sheet1.B3 menampilkan Err:502 dari fungsi KPI, tetapi rumusnya tidak dapat dihitung ulang "
+         "untuk mencari alasannya: document is locked"},
+        {context_id::no_cell, [](language l) { return kpi::explain(context_id::no_cell, l); },
+         "Select a cell to explain its error.", "Pilih sel untuk menjelaskan galatnya."},
+        {context_id::command_title, [](language l) { return kpi::explain(context_id::command_title, l); },
+         "Explain Error", "Jelaskan Galat"},
+    };
+    return all;
+}
+
+TEST(ContextMessages, EveryTextHasItsExactWordingInBothLanguages)
+{
+    for (const context_case& c : context_cases()) {
+        SCOPED_TRACE(kpi::find_context_message(c.id).key);
+        EXPECT_EQ(c.make(language::en), c.english);
+        EXPECT_EQ(c.make(language::id), c.indonesian);
+    }
+}
+
+TEST(ContextMessages, EveryRowOfTheTableHasATestAndBothLanguages)
+{
+    EXPECT_EQ(kpi::context_table().size(), context_cases().size());
+    for (const kpi::context_message& row : kpi::context_table()) {
+        SCOPED_TRACE(row.key);
+        EXPECT_EQ(&kpi::find_context_message(row.id), &row);
+        EXPECT_EQ(std::count_if(context_cases().begin(), context_cases().end(),
+                                [&](const auto& c) { return c.id == row.id; }),
+                  1);
+        EXPECT_FALSE(row.english.empty());
+        EXPECT_FALSE(row.indonesian.empty());
+        EXPECT_NE(row.english, row.indonesian);
+    }
+}
+
+TEST(ContextMessages, ANumberIsWrittenAsTheLanguageWritesItAndAMissingParameterShows)
+{
+    using kpi::context_id;
+    EXPECT_TRUE(
+        kpi::explain(context_id::range_holds_error, language::id, {"KPI.CTR", "klik", "B2:B9", 2.5})
+            .starts_with("KPI.CTR: argumen klik (B2:B9) adalah rentang yang berisi sel galat (2,5 sel)"));
+    EXPECT_TRUE(
+        kpi::explain(context_id::range_holds_error, language::en, {"KPI.CTR", "clicks", "B2:B9", 2.5})
+            .starts_with("KPI.CTR: the argument clicks (B2:B9) is a range that holds an error cell (2.5 "
+                         "in all)"));
+    // a placeholder without its parameter stays as written, as in the message table
+    EXPECT_EQ(kpi::explain(context_id::not_an_error, language::en),
+              "The cell {#0} shows no error: there is nothing to explain.");
 }
 
 TEST(Messages, KpiAovIdsReportsWithRowsOfTheTable)

@@ -108,6 +108,40 @@ struct message
 /// The row of an id; nullptr for message_id::none.
 [[nodiscard]] const message* find_message(message_id id) noexcept;
 
+/// The companion table of texts about Calc's context rather than an error of the core: what Explain Error
+/// (addin/error_explainer.cxx) says when an argument brings an error along, when no KPI call failed, or when
+/// there is nothing to explain. Same placeholders as the messages, each a parameter as it is: {#0}, {#1} ...;
+/// kpi::explain(context_id, language, parameters) writes them (kpi/result.hpp), a number parameter as the
+/// language writes it.
+enum class context_id : std::uint16_t {
+    argument_shows_error, ///< {#0} function, {#1} argument's name, {#2} its text, {#3} the error it shows
+    range_holds_error,    ///< {#0} function, {#1} argument's name, {#2} its text, {#3} how many error cells
+    no_value_here,        ///< {#0} function, {#1} the error shown (a cell of its result it has no value for)
+    array_padding,        ///< {#0} functions, {#1} the error shown (#N/A beyond an array's result)
+    error_outside,        ///< {#0} functions, {#1} the error shown (from the rest of the formula)
+    not_an_error,         ///< {#0} cell
+    no_kpi_function,      ///< {#0} cell, {#1} the error shown
+    protected_sheet,      ///< {#0} cell, {#1} the error shown
+    cannot_compute,       ///< {#0} cell, {#1} the error shown, {#2} why the formula was not computed again
+    no_cell,              ///< no cell selected
+    command_title,        ///< the command's name, the title of its message box
+};
+
+/// One row of the context table: one text per language.
+struct context_message
+{
+    context_id id;
+    std::string_view key; ///< the id as written in tests: "range_holds_error"
+    std::string_view english;
+    std::string_view indonesian;
+};
+
+/// Every row of the context table, in the order of context_id.
+[[nodiscard]] std::span<const context_message> context_table() noexcept;
+
+/// The row of an id.
+[[nodiscard]] const context_message& find_context_message(context_id id) noexcept;
+
 /// The Indonesian name of an argument of a function, from addin/functions.toml (id_name of the row whose
 /// en_name it is); nothing when the function has no such argument.
 [[nodiscard]] std::optional<std::string_view>

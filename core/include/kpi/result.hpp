@@ -89,6 +89,16 @@ enum class language { en, id };
 /// A message outside the table is its English message in both languages.
 [[nodiscard]] std::string explain(const error& failure, language lang);
 
+/// A parameter of a context text: a text written as it is, or a number written as `lang` writes it (3.5,
+/// 3,5 in Indonesian).
+using context_parameter = std::variant<std::string_view, double>;
+
+/// A text of the context table (kpi/messages.hpp) in `lang`, its {#0}, {#1} ... filled with `parameters` in
+/// their order: explain(context_id::not_an_error, language::id, {"A1"}) is "Sel A1 tidak menampilkan galat:
+/// tidak ada yang perlu dijelaskan."
+[[nodiscard]] std::string explain(context_id id, language lang,
+                                  std::initializer_list<context_parameter> parameters = {});
+
 /// Either a value of type T or an error.
 template <class T> class [[nodiscard]] result
 {
