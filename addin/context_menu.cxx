@@ -1,6 +1,7 @@
 #include "context_menu.hxx"
 
 #include "error_explainer.hxx"
+#include "ui_language.hxx"
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -60,7 +61,7 @@ public:
             separator->setPropertyValue("SeparatorType", uno::Any(css::ui::ActionTriggerSeparatorType::LINE));
             const uno::Reference<css::beans::XPropertySet> entry(
                 factory->createInstance("com.sun.star.ui.ActionTrigger"), uno::UNO_QUERY_THROW);
-            const std::string title = explainer::command_title(explainer::ui_language(context_));
+            const std::string title = explainer::command_title(calc::ui_language(context_));
             entry->setPropertyValue("Text", uno::Any(OUString::fromUtf8(title.c_str())));
             entry->setPropertyValue("CommandURL", uno::Any(OUString::createFromAscii(explain_error_url)));
             menu->insertByIndex(menu->getCount(), uno::Any(separator));

@@ -2,6 +2,7 @@
 
 #include "calc_values.hxx"
 #include "error_capture.hxx"
+#include "ui_language.hxx"
 
 #include <org/kpifunctions/XErrorExplainer.hpp>
 
@@ -668,30 +669,10 @@ explanation explain_cell(const uno::Reference<uno::XComponentContext>& context,
     return out;
 }
 
-language ui_language(const uno::Reference<uno::XComponentContext>& context)
-{
-    try {
-        const uno::Reference<css::lang::XMultiServiceFactory> provider =
-            css::configuration::theDefaultProvider::get(context);
-        uno::Sequence<uno::Any> arguments(1);
-        arguments.getArray()[0] <<=
-            css::beans::NamedValue("nodepath", uno::Any(OUString("/org.openoffice.Setup/L10N")));
-        const uno::Reference<css::container::XNameAccess> access(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                                  arguments),
-            uno::UNO_QUERY_THROW);
-        OUString locale;
-        access->getByName("ooLocale") >>= locale;
-        return locale.startsWithIgnoreAsciiCase("id") ? language::id : language::en;
-    } catch (const uno::Exception&) {
-        return language::en;
-    }
-}
-
 explanation explain_selection(const uno::Reference<uno::XComponentContext>& context,
                               const uno::Reference<css::frame::XController>& view)
 {
-    const language lang = ui_language(context);
+    const language lang = calc::ui_language(context);
     const uno::Reference<css::view::XSelectionSupplier> selection(view, uno::UNO_QUERY);
     uno::Reference<css::table::XCellRange> range(selection.is() ? selection->getSelection() : uno::Any(),
                                                  uno::UNO_QUERY);
@@ -712,12 +693,12 @@ void show_explanation(const uno::Reference<uno::XComponentContext>& context,
     const uno::Reference<css::awt::XWindowPeer> parent(frame.is() ? frame->getContainerWindow() : nullptr,
                                                        uno::UNO_QUERY);
     const uno::Reference<css::awt::XToolkit2> toolkit = css::awt::Toolkit::create(context);
-    const uno::Reference<css::awt::XMessageBox> box =
-        toolkit->createMessageBox(parent,
-                                  found.what == finding::explained ? css::awt::MessageBoxType_WARNINGBOX
-                                                                   : css::awt::MessageBoxType_INFOBOX,
-                                  css::awt::MessageBoxButtons::BUTTONS_OK,
-                                  to_oustring(command_title(ui_language(context))), to_oustring(found.text));
+    const std::string title = command_title(calc::ui_language(context));
+    const uno::Reference<css::awt::XMessageBox> box = toolkit->createMessageBox(
+        parent,
+        found.what == finding::explained ? css::awt::MessageBoxType_WARNINGBOX
+                                         : css::awt::MessageBoxType_INFOBOX,
+        css::awt::MessageBoxButtons::BUTTONS_OK, to_oustring(title), to_oustring(found.text));
     box->execute();
     const uno::Reference<css::lang::XComponent> component(box, uno::UNO_QUERY);
     if (component.is())

@@ -58,9 +58,6 @@ struct explanation
 void show_explanation(const css::uno::Reference<css::uno::XComponentContext>& context,
                       const css::uno::Reference<css::frame::XController>& view, const explanation& found);
 
-/// The office's UI language (org.openoffice.Setup/L10N/ooLocale): Indonesian for "id*", else English.
-[[nodiscard]] language ui_language(const css::uno::Reference<css::uno::XComponentContext>& context);
-
 /// The title of the command's message box in `lang`: "Explain Error", "Jelaskan Galat".
 [[nodiscard]] std::string command_title(language lang);
 

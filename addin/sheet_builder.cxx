@@ -3,6 +3,8 @@
 // options and applies a plan with the office's API, and turns every failure into a UNO exception.
 #include "sheet_builder.hxx"
 
+#include "ui_language.hxx"
+
 #include <kpi/calendar.hpp>
 #include <kpi/sheet/detect.hpp>
 #include <kpi/sheet/plan.hpp>
@@ -17,7 +19,6 @@
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/awt/Size.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
-#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XMultiPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -35,7 +36,6 @@
 #include <com/sun/star/chart2/XDiagram.hpp>
 #include <com/sun/star/chart2/data/XDataSource.hpp>
 #include <com/sun/star/chart2/data/XLabeledDataSequence.hpp>
-#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
@@ -241,28 +241,6 @@ void parse_override(const std::string& text, std::vector<ks::table_override>& ov
     override_of(overrides, table).columns.emplace_back(*role, column);
 }
 
-/// The office's UI language from the configuration (org.openoffice.Setup/L10N/ooLocale): Indonesian when it
-/// starts with "id", English otherwise (also when it cannot be read).
-ks::language ui_language(const Reference<uno::XComponentContext>& context)
-{
-    try {
-        const Reference<css::lang::XMultiServiceFactory> provider =
-            css::configuration::theDefaultProvider::get(context);
-        Sequence<Any> arguments(1);
-        arguments.getArray()[0] <<=
-            css::beans::NamedValue("nodepath", Any(OUString("/org.openoffice.Setup/L10N")));
-        const Reference<css::container::XNameAccess> access(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                                  arguments),
-            UNO_QUERY_THROW);
-        OUString locale;
-        access->getByName("ooLocale") >>= locale;
-        return locale.startsWithIgnoreAsciiCase("id") ? ks::language::id : ks::language::en;
-    } catch (const uno::Exception&) {
-        return ks::language::en;
-    }
-}
-
 request parse_options(const Sequence<css::beans::PropertyValue>& options,
                       const Reference<uno::XComponentContext>& context)
 {
@@ -303,7 +281,8 @@ request parse_options(const Sequence<css::beans::PropertyValue>& options,
         }
     }
     if (!language_given)
-        parsed.options.labels = ui_language(context);
+        parsed.options.labels =
+            kpi::calc::ui_language(context) == kpi::language::id ? ks::language::id : ks::language::en;
     return parsed;
 }
 
