@@ -83,8 +83,9 @@ std::string to_utf8(const OUString& text)
 // range holding an error cell, an error from outside the KPI calls, the command's sentences) from
 // kpi::explain(context_id, language, parameters), the same table's companion in both languages.
 
-/// Calc's name of an error code, as the cell shows it.
-std::string error_name(sal_Int32 code)
+/// Calc's name of an error code, as the cell shows it in an office of that language: the codes without a
+/// name of their own are "Err:502" in English and "Galat:502" in Indonesian.
+std::string error_name(sal_Int32 code, language lang)
 {
     switch (code) {
     case 532:
@@ -102,7 +103,7 @@ std::string error_name(sal_Int32 code)
     case 525:
         return "#NAME?";
     default:
-        return "Err:" + std::to_string(code);
+        return (lang == language::id ? "Galat:" : "Err:") + std::to_string(code);
     }
 }
 
@@ -501,7 +502,7 @@ std::string argument_at_fault(const uno::Reference<uno::XComponentContext>& cont
                 const computed single = compute(place, "=" + text);
                 if (single.error != 0 && (size.error != 0 || size.value <= 1))
                     found = explain(context_id::argument_shows_error, lang,
-                                    {function, name, text, error_name(single.error)});
+                                    {function, name, text, error_name(single.error, lang)});
             }
             if (!found.empty())
                 break;
@@ -533,15 +534,15 @@ std::string reason(const uno::Reference<uno::XComponentContext>& context,
             continue;
         std::string text = explain(it->failure, lang);
         if (text.empty())
-            text = explain(context_id::no_value_here, lang, {it->function, error_name(shown)});
+            text = explain(context_id::no_value_here, lang, {it->function, error_name(shown, lang)});
         return text;
     }
     std::string text = argument_at_fault(context, place, cell, calls, lang);
     if (!text.empty())
         return text;
     if (place.array.is() && shown == 0x7fff)
-        return explain(context_id::array_padding, lang, {call_names(calls), error_name(shown)});
-    return explain(context_id::error_outside, lang, {call_names(calls), error_name(shown)});
+        return explain(context_id::array_padding, lang, {call_names(calls), error_name(shown, lang)});
+    return explain(context_id::error_outside, lang, {call_names(calls), error_name(shown, lang)});
 }
 
 /// Whether the cell is locked on a protected sheet, where it cannot be written.
@@ -644,12 +645,12 @@ explanation explain_cell(const uno::Reference<uno::XComponentContext>& context,
     const std::vector<kpi_call> calls = kpi_calls(place.formula);
     if (calls.empty()) {
         out.what = finding::no_kpi_function;
-        out.text = explain(context_id::no_kpi_function, lang, {cell_name(cell), error_name(shown)});
+        out.text = explain(context_id::no_kpi_function, lang, {cell_name(cell), error_name(shown, lang)});
         return out;
     }
     out.what = finding::explained;
     if (is_protected(cell)) {
-        out.text = explain(context_id::protected_sheet, lang, {cell_name(cell), error_name(shown)});
+        out.text = explain(context_id::protected_sheet, lang, {cell_name(cell), error_name(shown, lang)});
         return out;
     }
     std::vector<uno::Reference<css::frame::XModel>> documents;
@@ -664,7 +665,7 @@ explanation explain_cell(const uno::Reference<uno::XComponentContext>& context,
     } catch (const uno::RuntimeException& e) {
         // a document that cannot be edited (read-only, locked by another view's edit): nothing was written
         out.text = explain(context_id::cannot_compute, lang,
-                           {cell_name(cell), error_name(shown), to_utf8(e.Message)});
+                           {cell_name(cell), error_name(shown, lang), to_utf8(e.Message)});
     }
     return out;
 }

@@ -413,7 +413,7 @@ constexpr context_message context_messages[] = {
      "{#0}: the argument {#1} ({#2}) is a range that holds an error cell ({#3} in all), so Calc shows "
      "Err:504 without calling {#0}. Correct or remove the error cells of the range.",
      "{#0}: argumen {#1} ({#2}) adalah rentang yang berisi sel galat ({#3} sel), sehingga Calc menampilkan "
-     "Err:504 tanpa memanggil {#0}. Perbaiki atau hapus sel galat di rentang itu."},
+     "Galat:504 tanpa memanggil {#0}. Perbaiki atau hapus sel galat di rentang itu."},
     {context_id::no_value_here, "no_value_here", "{#0} has no value for this cell ({#1}).",
      "{#0} tidak memiliki nilai untuk sel ini ({#1})."},
     {context_id::array_padding, "array_padding",

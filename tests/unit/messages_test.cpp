@@ -768,7 +768,7 @@ const std::vector<context_case>& context_cases()
          "KPI.CTR: the argument clicks (B2:B9) is a range that holds an error cell (2 in all), so Calc shows "
          "Err:504 without calling KPI.CTR. Correct or remove the error cells of the range.",
          "KPI.CTR: argumen klik (B2:B9) adalah rentang yang berisi sel galat (2 sel), sehingga Calc "
-         "menampilkan Err:504 tanpa memanggil KPI.CTR. Perbaiki atau hapus sel galat di rentang itu."},
+         "menampilkan Galat:504 tanpa memanggil KPI.CTR. Perbaiki atau hapus sel galat di rentang itu."},
         {context_id::no_value_here,
          [](language l) {
              return kpi::explain(context_id::no_value_here, l, {"KPI.FUNNEL", "#N/A"});
