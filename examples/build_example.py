@@ -36,8 +36,8 @@ LANGUAGES = {
                         "rupiah (Rp)",
                heads=("KPI", "Value", "Target", "Status", "How it is measured"),
                statuses=("✔ Met", "● Close", "✖ Missed"),
-               legend="Status: ✔ Met: the target is reached · ● Close: missed by at most 5 % of the target · "
-                      "✖ Missed: missed by more than 5 %. Costs, bounce rate, churn, payback and the p-value are "
+               legend="Status: ✔ Met: the target is reached · ● Close: missed by at most 5% of the target · "
+                      "✖ Missed: missed by more than 5%. Costs, bounce rate, churn, payback and the p-value are "
                       "better when lower.",
                overview_heads=("KPI", "Value", "Target", "Status", "Details on the sheet"),
                summary="All {n} KPIs of the dashboard",
@@ -295,7 +295,7 @@ def kpis(lang):
          "Leads first seen in February", "Prospek yang pertama muncul di Februari"),
         ("acquisition", "Return on ad spend (ROAS)", "ROAS (imbal hasil belanja iklan)", f"KPI.ROAS({REV};{SPEND})",
          f"SUM({REV})/SUM({SPEND})", "times", 10, True, "Revenue ÷ ad spend", "Pendapatan ÷ biaya iklan"),
-        ("acquisition", "Return on marketing investment at a 40 % margin (ROMI)",
+        ("acquisition", "Return on marketing investment at a 40% margin (ROMI)",
          "Imbal hasil investasi pemasaran pada margin 40% (ROMI)", f"KPI.ROMI({REV};0.4;{SPEND})",
          f"(SUM({REV})*0.4-SUM({SPEND}))/SUM({SPEND})", "pct", 3, True,
          "(Revenue × margin − ad spend) ÷ ad spend", "(Pendapatan × margin − biaya iklan) ÷ biaya iklan"),
@@ -337,7 +337,7 @@ def kpis(lang):
         ("customers", "Churn, June", "Churn, Juni", f"KPI.CHURN({b['B7']};{b['C7']};{b['D7']})",
          f"1-({b['C7']}-{b['D7']})/{b['B7']}", "pct", 0.1, False, "1 − retention", "1 − retensi"),
         ("customers", "Customer lifetime value (CLV)", "Nilai seumur hidup pelanggan (CLV)", clv, clv_native,
-         "money", 2500000, True, "Margin Rp 350,000 a period, 90 % retention, 1 % discount rate",
+         "money", 2500000, True, "Margin Rp 350,000 a period, 90% retention, 1% discount rate",
          "Margin Rp 350.000 per periode, retensi 90%, diskonto 1%"),
         ("customers", "Lifetime value to acquisition cost (LTV : CAC)", "Nilai seumur hidup : biaya akuisisi",
          f"KPI.LTVCAC({clv};KPI.CAC({SPEND};{NEW}))", f"{clv_native}/(SUM({SPEND})/SUM({NEW}))", "to_one", 3, True,
