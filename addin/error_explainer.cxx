@@ -3,6 +3,7 @@
 #include "calc_values.hxx"
 #include "error_capture.hxx"
 #include "ui_language.hxx"
+#include "utf8.hxx"
 
 #include <org/kpifunctions/XErrorExplainer.hpp>
 
@@ -66,17 +67,8 @@ namespace uno = css::uno;
 using rtl::OString;
 using rtl::OUString;
 
-OUString to_oustring(std::string_view text)
-{
-    return OStringToOUString(OString(text.data(), static_cast<sal_Int32>(text.size())),
-                             RTL_TEXTENCODING_UTF8);
-}
-
-std::string to_utf8(const OUString& text)
-{
-    const OString bytes = OUStringToOString(text, RTL_TEXTENCODING_UTF8);
-    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
-}
+using calc::to_oustring;
+using calc::to_utf8;
 
 // The texts come from the core's tables (core/src/messages.cpp): a KPI error's reason from
 // kpi::explain(error, language), and what the core never sees (an argument that brought its error along, a

@@ -2,6 +2,7 @@
 
 #include "build_dialog_state.hxx"
 #include "error_explainer.hxx"
+#include "utf8.hxx"
 
 #include <org/kpifunctions/XSheetBuilder.hpp>
 
@@ -92,17 +93,8 @@ constexpr std::array<std::string_view, 5> grains{"day", "week", "month", "quarte
 constexpr std::size_t default_grain = 2; // month
 constexpr std::array<std::string_view, 2> languages{"en", "id"};
 
-OUString to_oustring(std::string_view text)
-{
-    return OStringToOUString(OString(text.data(), static_cast<sal_Int32>(text.size())),
-                             RTL_TEXTENCODING_UTF8);
-}
-
-std::string to_utf8(const OUString& text)
-{
-    const OString bytes = OUStringToOString(text, RTL_TEXTENCODING_UTF8);
-    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
-}
+using calc::to_oustring;
+using calc::to_utf8;
 
 template <class T> uno::Sequence<T> to_sequence(const std::vector<T>& values)
 {

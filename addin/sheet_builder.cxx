@@ -4,6 +4,7 @@
 #include "sheet_builder.hxx"
 
 #include "ui_language.hxx"
+#include "utf8.hxx"
 
 #include <kpi/calendar.hpp>
 #include <kpi/sheet/detect.hpp>
@@ -139,16 +140,8 @@ constexpr sal_Int32 all_cell_flags = css::sheet::CellFlags::VALUE | css::sheet::
                                      css::sheet::CellFlags::STYLES | css::sheet::CellFlags::OBJECTS |
                                      css::sheet::CellFlags::EDITATTR | css::sheet::CellFlags::FORMATTED;
 
-OUString to_ou(std::string_view text)
-{
-    return OUString(text.data(), static_cast<sal_Int32>(text.size()), RTL_TEXTENCODING_UTF8);
-}
-
-std::string to_utf8(const OUString& text)
-{
-    const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
-    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
-}
+using kpi::calc::to_oustring;
+using kpi::calc::to_utf8;
 
 std::string lower_ascii(std::string_view text)
 {
@@ -303,7 +296,7 @@ Reference<css::sheet::XNamedRanges> named_ranges(const Reference<css::sheet::XSp
 /// The marker's content for a sheet of that name.
 OUString marker_content(const std::string& sheet_name)
 {
-    return "ISREF($" + to_ou(ks::quoted_sheet_name(sheet_name)) + ".$A$1)";
+    return "ISREF($" + to_oustring(ks::quoted_sheet_name(sheet_name)) + ".$A$1)";
 }
 
 /// The index of the sheet the marker refers to: the sheet of the first reference among its formula tokens,
@@ -458,7 +451,7 @@ std::string free_sheet_name(const Reference<css::sheet::XSpreadsheetDocument>& d
 {
     const Reference<css::container::XNameAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
     const auto taken = [&](const std::string& name) {
-        const OUString candidate = to_ou(name);
+        const OUString candidate = to_oustring(name);
         return sheets->hasByName(candidate) && !(earlier && earlier->name == candidate);
     };
     std::string name = wanted;
@@ -659,7 +652,7 @@ public:
     void insert_sheet(sal_Int32 position)
     {
         const Reference<css::sheet::XSpreadsheets> sheets = document_->getSheets();
-        const OUString name = to_ou(plan_.sheet_name);
+        const OUString name = to_oustring(plan_.sheet_name);
         sheets->insertNewByName(name, static_cast<sal_Int16>(position));
         after_step_();
         attach(Reference<css::sheet::XSpreadsheet>(sheets->getByName(name), UNO_QUERY_THROW));
@@ -692,7 +685,7 @@ public:
                                            std::max(end.EndRow, row(plan_.last_row))),
             UNO_QUERY_THROW)
             ->clearContents(all_cell_flags);
-        const OUString name = to_ou(plan_.sheet_name);
+        const OUString name = to_oustring(plan_.sheet_name);
         if (earlier.name != name)
             Reference<css::container::XNamed>(sheet_, UNO_QUERY_THROW)->setName(name);
         // A marker of an earlier version, the bare reference $KPI.$A$1, becomes the current form.
@@ -742,9 +735,9 @@ public:
                 sheet_->getCellByPosition(column(planned.column), row(planned.row));
             const Reference<css::beans::XPropertySet> properties(cell, UNO_QUERY_THROW);
             if (planned.content.starts_with("=")) {
-                cell->setFormula(to_ou(planned.content));
+                cell->setFormula(to_oustring(planned.content));
             } else if (!planned.content.empty()) {
-                Reference<css::text::XText>(cell, UNO_QUERY_THROW)->setString(to_ou(planned.content));
+                Reference<css::text::XText>(cell, UNO_QUERY_THROW)->setString(to_oustring(planned.content));
                 // Calc gives a text that reads as a number ("+12") the text format, but Edit > Redo does not:
                 // set again as the builder's own step, it comes back.
                 sal_Int32 given = 0;
@@ -769,7 +762,7 @@ public:
                                                                array.row + array.rows - 1,
                                                                array.column + array.columns - 1),
                                                       UNO_QUERY_THROW)
-                ->setArrayFormula(to_ou(array.formula));
+                ->setArrayFormula(to_oustring(array.formula));
         }
     }
 
@@ -856,7 +849,7 @@ private:
         try {
             const css::lang::Locale english("en", "US", "");
             // addNewConverted gives the existing key when the converted format is already there.
-            key = formats_->addNewConverted(to_ou(code), english, locale_);
+            key = formats_->addNewConverted(to_oustring(code), english, locale_);
         } catch (const uno::Exception&) {
             key = 0;
         }
@@ -987,7 +980,7 @@ void plan_writer::write_color_scale(const ks::plan_color_scale& scale)
         fields[0].Name = "Operator";
         fields[0].Value <<= css::sheet::ConditionOperator_FORMULA;
         fields[1].Name = "Formula1";
-        fields[1].Value <<= to_ou(formula);
+        fields[1].Value <<= to_oustring(formula);
         fields[2].Name = "StyleName";
         fields[2].Value <<= OUString::createFromAscii(scale_style_prefix) + OUString::number(step + 1);
         fields[3].Name = "SourcePosition";
@@ -1027,7 +1020,7 @@ void plan_writer::write_chart(const ks::plan_chart& chart)
 
     const Reference<css::table::XTableCharts> charts =
         Reference<css::table::XTableChartsSupplier>(sheet_, UNO_QUERY_THROW)->getCharts();
-    const OUString name = to_ou(chart.name);
+    const OUString name = to_oustring(chart.name);
     charts->addNewByName(name, css::awt::Rectangle(position.X, position.Y, size.Width, size.Height), ranges,
                          headings, true);
     const Reference<uno::XInterface> embedded =
@@ -1099,7 +1092,7 @@ void plan_writer::write_chart(const ks::plan_chart& chart)
         const Reference<css::beans::XPropertySet> properties(old_api, UNO_QUERY_THROW);
         properties->setPropertyValue("HasMainTitle", Any(true));
         const Reference<css::beans::XPropertySet> title(old_api->getTitle(), UNO_QUERY_THROW);
-        title->setPropertyValue("String", Any(to_ou(chart.title)));
+        title->setPropertyValue("String", Any(to_oustring(chart.title)));
         title->setPropertyValue("CharHeight", Any(12.0f));
         properties->setPropertyValue("HasLegend", Any(true));
         Reference<css::beans::XPropertySet>(old_api->getLegend(), UNO_QUERY_THROW)
@@ -1180,7 +1173,7 @@ public:
         return guarded("detect", [&] {
             const request wanted = parse_options(options, context_);
             const detection found = detect_in(document, wanted);
-            return to_ou(ks::report_json(found.tables, nullptr, {}));
+            return to_oustring(ks::report_json(found.tables, nullptr, {}));
         });
     }
 
@@ -1217,7 +1210,7 @@ public:
                     writer.write(document, false);
                 } catch (...) {
                     try {
-                        remove_new_sheet(document, to_ou(plan->sheet_name));
+                        remove_new_sheet(document, to_oustring(plan->sheet_name));
                         quiet.rearm();
                     } catch (...) {
                         // the build's own exception is the one the caller sees
@@ -1226,7 +1219,7 @@ public:
                 }
             }
             writer.activate();
-            return to_ou(ks::report_json(found.tables, &*plan, writer.kpi_values()));
+            return to_oustring(ks::report_json(found.tables, &*plan, writer.kpi_values()));
         });
     }
 
@@ -1258,12 +1251,12 @@ private:
         try {
             return body();
         } catch (const bad_input& e) {
-            throw css::lang::IllegalArgumentException(to_ou(e.what()), static_cast<cppu::OWeakObject*>(this),
-                                                      e.argument);
+            throw css::lang::IllegalArgumentException(to_oustring(e.what()),
+                                                      static_cast<cppu::OWeakObject*>(this), e.argument);
         } catch (const uno::Exception& e) {
             throw uno::RuntimeException(where + e.Message, static_cast<cppu::OWeakObject*>(this));
         } catch (const std::exception& e) {
-            throw uno::RuntimeException(where + to_ou(e.what()), static_cast<cppu::OWeakObject*>(this));
+            throw uno::RuntimeException(where + to_oustring(e.what()), static_cast<cppu::OWeakObject*>(this));
         } catch (...) {
             throw uno::RuntimeException(where + "unexpected error", static_cast<cppu::OWeakObject*>(this));
         }
