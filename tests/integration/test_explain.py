@@ -12,8 +12,8 @@ and the message box's text read through accessibility.
 The reasons are the core's (kpi::explain over the error the core reported, core/src/messages.cpp), whose exact
 texts tests/unit/messages_test.cpp checks: here the tests check what every wording keeps (the function, the
 argument, the value that failed, Calc's error as a cell of that language shows it: Err:502 or Galat:502) and
-that the Indonesian text differs from the English one. A cell without a KPI error explains as "". Explaining changes nothing: the cell's
-formula and value, the document's undo stack and its modified flag stay as they were.
+that the Indonesian text differs from the English one. A cell without a KPI error explains as "". Explaining
+changes nothing: the cell's formula and value, the document's undo stack and its modified flag stay as they were.
 """
 import json
 import os
@@ -23,7 +23,7 @@ import unittest
 
 from kpitest import DIV0, ERR502, NA, NUM, VALUE, OXT, OfficeTestCase, main
 from office import Office, props
-from test_menu import configuration, parse_url
+from test_menu import configuration, indonesian_office, parse_url
 
 from com.sun.star.beans import NamedValue  # noqa: E402  (after office: it sets up the path)
 from com.sun.star.lang import IllegalArgumentException  # noqa: E402
@@ -307,12 +307,7 @@ class IndonesianCommand(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.office = Office(oxt=OXT, ui_locale="id").__enter__()
-        cls.addClassCleanup(cls.office.close)
-        ui = configuration(cls.office, "/org.openoffice.Setup/L10N").ooLocale
-        if not ui.startswith("id"):
-            raise unittest.SkipTest(f"the office's UI language is {ui!r}, not Indonesian: "
-                                    "install libreoffice-l10n-id")
+        cls.office = indonesian_office(cls)
 
     def test_command_speaks_indonesian(self):
         sheet = self.office.new_sheet()

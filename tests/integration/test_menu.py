@@ -376,18 +376,24 @@ class Command(kpitest.OfficeTestCase):
         self.assertEqual(sheet_names(self.sheet.doc), ["Orders"])
 
 
+def indonesian_office(test_class):
+    """An office with the extension whose UI is Indonesian, closed after `test_class`'s tests; skips them
+    when the office cannot speak Indonesian (the libreoffice-l10n-id language pack is missing)."""
+    office = Office(oxt=OXT, ui_locale="id").__enter__()
+    test_class.addClassCleanup(office.close)
+    ui = configuration(office, "/org.openoffice.Setup/L10N").ooLocale
+    if not ui.startswith("id"):
+        raise unittest.SkipTest(f"the office's UI language is {ui!r}, not Indonesian: install libreoffice-l10n-id")
+    return office
+
+
 # ---------------------------------------------------------------------------------------------------------
 class IndonesianUi(unittest.TestCase):
     """An office whose UI is Indonesian (needs the libreoffice-l10n-id language pack)."""
 
     @classmethod
     def setUpClass(cls):
-        cls.office = Office(oxt=OXT, ui_locale="id").__enter__()
-        cls.addClassCleanup(cls.office.close)
-        ui = configuration(cls.office, "/org.openoffice.Setup/L10N").ooLocale
-        if not ui.startswith("id"):
-            raise unittest.SkipTest(f"the office's UI language is {ui!r}, not Indonesian: "
-                                    "install libreoffice-l10n-id")
+        cls.office = indonesian_office(cls)
 
     def test_dialog_shows_indonesian_labels(self):
         shown = dialog_peer_texts(self.office)
